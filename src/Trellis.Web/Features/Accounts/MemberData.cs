@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Profiles;
+using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Infrastructure.Data;
+using Trellis.Web.Infrastructure.Http;
+
+namespace Trellis.Web.Features.Accounts;
+
+/// <summary>Everything Trellis holds about one member, as they can download it.</summary>
+public sealed record MemberExport(
+    DateTimeOffset ExportedAt,
+    object Account,
+    ProfileView? Profile,
+    IReadOnlyList<object> Notifications,
+    IReadOnlyList<object> NotificationPreferences,
+    IReadOnlyList<object> Sessions);
+
+public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time)
+{
+    public async Task<MemberExport> ExportAsync(Guid me, CancellationToken ct)
+    {
+        var member = await db.Users.AsNoTracking().SingleAsync(u => u.Id == me, ct);
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.MemberId == me, ct);
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.MemberId == me)
+            .OrderBy(n => n.CreatedAt)
+            .Select(n => (object)new { n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt })
+            .ToListAsync(ct);
+        var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => p.MemberId == me)
+            .Select(p => (object)new { p.Kind, p.Frequency }).ToListAsync(ct);
+        var sessions = await db.MemberSessions.AsNoTracking().Where(s => s.MemberId == me)
+            .Select(s => (object)new { s.CreatedAt, s.ExpiresAt }).ToListAsync(ct);
+        return new MemberExport(
+            time.GetUtcNow(),
+            new { member.Id, member.DisplayName, member.Email, member.EmailConfirmed, member.TwoFactorEnabled, member.CreatedAt },
+            profile?.ToView(member.DisplayName, member.EmailConfirmed, owner: true),
+            notifications, preferences, sessions);
+    }
+}
+
+/// <summary>
+/// Deleting an account removes everything personal (profile, notifications, preferences, sessions,
+/// logins) and replaces the name with "Former member". The member row itself stays, anonymised, so
+/// that what the other member of a relationship wrote keeps its history.
+/// </summary>
+public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time)
+{
+    public async Task<Result<bool>> DeleteAsync(Guid me, string password, CancellationToken ct)
+    {
+        var member = await users.FindByIdAsync(me.ToString());
+        if (member is null || member.IsDeleted) return new NotFoundError();
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(member, password))
+            return new Invalid("password", "The password is not correct.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
+        await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
+        await db.NotificationPreferences.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
+        await db.MemberSessions.Where(s => s.MemberId == me).ExecuteDeleteAsync(ct);
+        await db.UserLogins.Where(l => l.UserId == me).ExecuteDeleteAsync(ct);
+        await db.UserTokens.Where(t => t.UserId == me).ExecuteDeleteAsync(ct);
+        await db.UserClaims.Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
+        member.Anonymise(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}
+
+public sealed record DeleteAccountRequest(string Password);
+
+public static class MemberDataApi
+{
+    public static void MapMemberData(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization(Policies.Member);
+        me.MapGet("/export", Export).WithName("ExportMyData")
+            .WithSummary("Everything Trellis holds about you, as a JSON download.");
+        me.MapPost("/delete", Delete).WithName("DeleteMyAccount")
+            .WithSummary("Deletes your account after checking your password. Cannot be undone.");
+    }
+
+    private static async Task<JsonHttpResult<MemberExport>> Export(HttpContext http, MemberDataExport export, CancellationToken ct)
+    {
+        var data = await export.ExportAsync(http.User.MemberId(), ct);
+        http.Response.Headers.ContentDisposition = "attachment; filename=trellis-export.json";
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Json(data);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(DeleteAccountRequest request, HttpContext http, AccountDeletion deletion, CancellationToken ct)
+    {
+        var result = await deletion.DeleteAsync(http.User.MemberId(), request.Password, ct);
+        if (!result.IsSuccess) return result.Error.ToProblem();
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Infrastructure;
+using Trellis.Web.Infrastructure.Data;
+using Trellis.Web.Infrastructure.Email;
+
+namespace Trellis.Web.Features.Notifications;
+
+/// <summary>
+/// How features tell a member something. It only adds rows to the caller's DbContext: the
+/// notification and its e-mail commit (or roll back) together with the change that caused them.
+/// </summary>
+public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks links)
+{
+    public async Task PublishAsync(Guid memberId, NotificationKind kind, string title, string body, string? link, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var notification = new Notification(memberId, kind, title, body, link, now);
+        db.Notifications.Add(notification);
+
+        var member = await db.Users.Where(u => u.Id == memberId)
+            .Select(u => new { u.Email, u.EmailConfirmed, u.DeletedAt })
+            .SingleOrDefaultAsync(ct);
+        if (member is null || member.DeletedAt is not null || !member.EmailConfirmed || member.Email is null) return;
+
+        var frequency = await FrequencyAsync(memberId, kind, ct);
+        if (kind == NotificationKind.Account) frequency = EmailFrequency.Immediately;
+        switch (frequency)
+        {
+            case EmailFrequency.Immediately:
+                notification.EmailImmediately();
+                db.OutboxMessages.Add(OutboxMessage.Email(member.Email, Emails.Notification(title, body, links.Absolute(link ?? "/Notifications")), now));
+                break;
+            case EmailFrequency.DailyDigest:
+                notification.WaitForDigest();
+                break;
+        }
+    }
+
+    private async Task<EmailFrequency> FrequencyAsync(Guid memberId, NotificationKind kind, CancellationToken ct)
+    {
+        var chosen = await db.NotificationPreferences
+            .Where(p => p.MemberId == memberId && p.Kind == kind)
+            .Select(p => (EmailFrequency?)p.Frequency)
+            .SingleOrDefaultAsync(ct);
+        return chosen ?? NotificationPreference.Defaults(kind);
+    }
+}

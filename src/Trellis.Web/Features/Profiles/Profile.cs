@@ -1,0 +1,124 @@
+namespace Trellis.Web.Features.Profiles;
+
+/// <summary>
+/// Everything a member tells others about themself, in both roles. The mentee and mentor sections
+/// are filled independently: the seed insists that experienced people keep a mentor of their own.
+/// </summary>
+public sealed class Profile
+{
+    private Profile() { }
+
+    public Profile(Guid memberId, DateTimeOffset at)
+    {
+        MemberId = memberId;
+        UpdatedAt = at;
+        Version = Guid.NewGuid();
+    }
+
+    public Guid MemberId { get; private set; }
+
+    public string Headline { get; private set; } = "";
+    public string Bio { get; private set; } = "";
+    public string TimeZone { get; private set; } = "UTC";
+    public int WorkdayStartHour { get; private set; } = 9;
+    public int WorkdayEndHour { get; private set; } = 17;
+    public List<string> Languages { get; private set; } = [];
+    public string Field { get; private set; } = "";
+    public string CurrentRole { get; private set; } = "";
+    public int YearsOfExperience { get; private set; }
+    public List<string> Skills { get; private set; } = [];
+    public List<string> Interests { get; private set; } = [];
+    public List<CareerStep> CareerHistory { get; private set; } = [];
+    public ProfileVisibility Visibility { get; private set; } = ProfileVisibility.Members;
+
+    public bool SeekingMentor { get; private set; }
+    public string MenteeGoals { get; private set; } = "";
+    public List<string> QualitiesSought { get; private set; } = [];
+    public List<string> PreferredFormats { get; private set; } = [];
+
+    public bool OpenToMentoring { get; private set; }
+    public int MentorCapacity { get; private set; }
+    public int HoursPerMonth { get; private set; }
+    public List<string> MentorTopics { get; private set; } = [];
+    public List<string> QualitiesOffered { get; private set; } = [];
+    public List<string> FormatsOffered { get; private set; } = [];
+    public List<string> Motivations { get; private set; } = [];
+    public bool OpenToPeerMentoring { get; private set; }
+    public bool OpenToReverseMentoring { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Changes on every save; a stale copy from another tab or device is refused, not merged.</summary>
+    public Guid Version { get; private set; }
+
+    public bool IsMentor => OpenToMentoring;
+
+    /// <summary>Input has been validated at the edge (<see cref="ProfileInput"/>); the entity only normalises.</summary>
+    public void Update(ProfileInput input, DateTimeOffset at)
+    {
+        Headline = input.Headline.Trim();
+        Bio = input.Bio.Trim();
+        TimeZone = input.TimeZone.Trim();
+        WorkdayStartHour = input.WorkdayStartHour;
+        WorkdayEndHour = input.WorkdayEndHour;
+        Languages = Distinct(input.Languages, lower: true);
+        Field = input.Field.Trim();
+        CurrentRole = input.CurrentRole.Trim();
+        YearsOfExperience = input.YearsOfExperience;
+        Skills = Distinct(input.Skills);
+        Interests = Distinct(input.Interests);
+        CareerHistory = input.CareerHistory.Select(c => c.Normalised()).ToList();
+        Visibility = input.Visibility;
+
+        SeekingMentor = input.SeekingMentor;
+        MenteeGoals = input.MenteeGoals.Trim();
+        QualitiesSought = Distinct(input.QualitiesSought);
+        PreferredFormats = Distinct(input.PreferredFormats, lower: true);
+
+        OpenToMentoring = input.OpenToMentoring;
+        MentorCapacity = input.MentorCapacity;
+        HoursPerMonth = input.HoursPerMonth;
+        MentorTopics = Distinct(input.MentorTopics);
+        QualitiesOffered = Distinct(input.QualitiesOffered);
+        FormatsOffered = Distinct(input.FormatsOffered, lower: true);
+        Motivations = Distinct(input.Motivations, lower: true);
+        OpenToPeerMentoring = input.OpenToPeerMentoring;
+        OpenToReverseMentoring = input.OpenToReverseMentoring;
+
+        UpdatedAt = at;
+        Version = Guid.NewGuid();
+    }
+
+    private static List<string> Distinct(IEnumerable<string> values, bool lower = false) =>
+        values.Select(v => lower ? v.Trim().ToLowerInvariant() : v.Trim())
+              .Where(v => v.Length > 0)
+              .Distinct(StringComparer.OrdinalIgnoreCase)
+              .ToList();
+}
+
+public sealed class CareerStep
+{
+    public string Title { get; set; } = "";
+    public string Organisation { get; set; } = "";
+    public int FromYear { get; set; }
+    public int? ToYear { get; set; }
+    public string Summary { get; set; } = "";
+
+    internal CareerStep Normalised() => new()
+    {
+        Title = Title.Trim(),
+        Organisation = Organisation.Trim(),
+        FromYear = FromYear,
+        ToYear = ToYear,
+        Summary = Summary.Trim(),
+    };
+}
+
+/// <summary>Who may see a profile. Programs do not exist yet: "Programs" means members who share a
+/// program with you, which today is nobody but you.</summary>
+public enum ProfileVisibility
+{
+    Public,
+    Members,
+    Programs,
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+
+namespace Trellis.Web.Features.Profiles;
+
+/// <summary>
+/// What a member may send to change their profile, from the API or the edit page. Both use
+/// <see cref="Validate"/>, so a rule can never differ between the two.
+/// </summary>
+public sealed class ProfileInput
+{
+    public const int HeadlineMax = 140;
+    public const int ShortTextMax = 100;
+    public const int LongTextMax = 4000;
+    public const int ListMax = 30;
+    public const int ListItemMax = 60;
+
+    public static readonly string[] Formats = ["video", "phone", "in-person", "messages"];
+    public static readonly string[] MotivationValues = ["legacy", "giving-back", "challenge", "learning", "believing-in-people"];
+
+    public string DisplayName { get; set; } = "";
+    public string Headline { get; set; } = "";
+    public string Bio { get; set; } = "";
+    public string TimeZone { get; set; } = "UTC";
+    public int WorkdayStartHour { get; set; } = 9;
+    public int WorkdayEndHour { get; set; } = 17;
+    public List<string> Languages { get; set; } = [];
+    public string Field { get; set; } = "";
+    public string CurrentRole { get; set; } = "";
+    public int YearsOfExperience { get; set; }
+    public List<string> Skills { get; set; } = [];
+    public List<string> Interests { get; set; } = [];
+    public List<CareerStep> CareerHistory { get; set; } = [];
+    public ProfileVisibility Visibility { get; set; } = ProfileVisibility.Members;
+
+    public bool SeekingMentor { get; set; }
+    public string MenteeGoals { get; set; } = "";
+    public List<string> QualitiesSought { get; set; } = [];
+    public List<string> PreferredFormats { get; set; } = [];
+
+    public bool OpenToMentoring { get; set; }
+    public int MentorCapacity { get; set; }
+    public int HoursPerMonth { get; set; }
+    public List<string> MentorTopics { get; set; } = [];
+    public List<string> QualitiesOffered { get; set; } = [];
+    public List<string> FormatsOffered { get; set; } = [];
+    public List<string> Motivations { get; set; } = [];
+    public bool OpenToPeerMentoring { get; set; }
+    public bool OpenToReverseMentoring { get; set; }
+
+    /// <summary>The version the member started editing from; a different current version means someone
+    /// (another tab, another device) saved in between.</summary>
+    public Guid? Version { get; set; }
+
+    /// <summary>Errors keyed by the field's JSON name, as in a problem document.</summary>
+    public Dictionary<string, string[]> Validate(int currentYear)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+            list.Add(message);
+        }
+        void Text(string field, string? value, int max, bool required = false)
+        {
+            if (required && string.IsNullOrWhiteSpace(value)) Add(field, "This field is required.");
+            else if (value is not null && value.Length > max) Add(field, $"Must be at most {max} characters.");
+        }
+        void List(string field, List<string>? values, string[]? allowed = null)
+        {
+            if (values is null) { Add(field, "Must be a list."); return; }
+            if (values.Count > ListMax) Add(field, $"At most {ListMax} entries.");
+            foreach (var v in values)
+            {
+                if (string.IsNullOrWhiteSpace(v)) { Add(field, "Entries cannot be empty."); break; }
+                if (v.Length > ListItemMax) { Add(field, $"Each entry must be at most {ListItemMax} characters."); break; }
+                if (allowed is not null && !allowed.Contains(v.Trim().ToLowerInvariant()))
+                {
+                    Add(field, $"'{v}' is not one of: {string.Join(", ", allowed)}.");
+                    break;
+                }
+            }
+        }
+        void Range(string field, int value, int min, int max)
+        {
+            if (value < min || value > max) Add(field, $"Must be between {min} and {max}.");
+        }
+
+        Text("displayName", DisplayName, Accounts.Member.DisplayNameMaxLength, required: true);
+        Text("headline", Headline, HeadlineMax);
+        Text("bio", Bio, LongTextMax);
+        if (!TimeZones.IsValidIana(TimeZone)) Add("timeZone", "Must be an IANA time zone such as Europe/Paris.");
+        Range("workdayStartHour", WorkdayStartHour, 0, 23);
+        Range("workdayEndHour", WorkdayEndHour, 1, 24);
+        if (WorkdayEndHour <= WorkdayStartHour) Add("workdayEndHour", "Must be later than the start of the working day.");
+        List("languages", Languages);
+        if (Languages is not null && Languages.Any(l => !LanguageCodes.IsValid(l)))
+            Add("languages", "Use two-letter ISO 639-1 codes such as en, fr, pt.");
+        Text("field", Field, ShortTextMax);
+        Text("currentRole", CurrentRole, ShortTextMax);
+        Range("yearsOfExperience", YearsOfExperience, 0, 70);
+        List("skills", Skills);
+        List("interests", Interests);
+        ValidateCareer(currentYear, Add);
+
+        Text("menteeGoals", MenteeGoals, LongTextMax);
+        List("qualitiesSought", QualitiesSought);
+        List("preferredFormats", PreferredFormats, Formats);
+
+        Range("mentorCapacity", MentorCapacity, 0, 50);
+        Range("hoursPerMonth", HoursPerMonth, 0, 200);
+        if (OpenToMentoring && MentorCapacity == 0) Add("mentorCapacity", "A mentor needs room for at least one mentee.");
+        List("mentorTopics", MentorTopics);
+        List("qualitiesOffered", QualitiesOffered);
+        List("formatsOffered", FormatsOffered, Formats);
+        List("motivations", Motivations, MotivationValues);
+        if (!Enum.IsDefined(Visibility)) Add("visibility", "Must be Public, Members or Programs.");
+
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    private void ValidateCareer(int currentYear, Action<string, string> add)
+    {
+        if (CareerHistory is null) { add("careerHistory", "Must be a list."); return; }
+        if (CareerHistory.Count > ListMax) add("careerHistory", $"At most {ListMax} entries.");
+        for (var i = 0; i < CareerHistory.Count; i++)
+        {
+            var step = CareerHistory[i];
+            var at = $"careerHistory[{i}]";
+            if (string.IsNullOrWhiteSpace(step.Title)) add($"{at}.title", "This field is required.");
+            else if (step.Title.Length > ShortTextMax) add($"{at}.title", $"Must be at most {ShortTextMax} characters.");
+            if (step.Organisation?.Length > ShortTextMax) add($"{at}.organisation", $"Must be at most {ShortTextMax} characters.");
+            if (step.Summary?.Length > 1000) add($"{at}.summary", "Must be at most 1000 characters.");
+            if (step.FromYear < 1940 || step.FromYear > currentYear) add($"{at}.fromYear", $"Must be between 1940 and {currentYear}.");
+            if (step.ToYear is { } to && (to < step.FromYear || to > currentYear)) add($"{at}.toYear", "Must be between the start year and this year.");
+        }
+    }
+}
+
+public static class TimeZones
+{
+    /// <summary>IANA ids only ("Europe/Paris", "UTC"); Windows ids are refused so stored zones stay portable.</summary>
+    public static bool IsValidIana(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64) return false;
+        if (!id.Contains('/') && id is not ("UTC" or "Etc/UTC")) return false;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+    }
+}
+
+public static class LanguageCodes
+{
+    private static readonly HashSet<string> Known = CultureInfo.GetCultures(CultureTypes.NeutralCultures)
+        .Select(c => c.TwoLetterISOLanguageName)
+        .Where(c => c.Length == 2)
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsValid(string? code) => code is { Length: 2 } && Known.Contains(code.Trim());
+
+    public static string Name(string code) =>
+        IsValid(code) ? CultureInfo.GetCultureInfo(code).EnglishName : code;
+}

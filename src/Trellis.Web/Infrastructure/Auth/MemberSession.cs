@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trellis.Web.Features.Accounts;
+using Trellis.Web.Infrastructure.Data;
+
+namespace Trellis.Web.Infrastructure.Auth;
+
+/// <summary>
+/// A signed-in browser. The cookie holds only this row's id; the ticket lives here, so signing out,
+/// changing the password or suspending an account ends sessions on every node at once.
+/// </summary>
+public sealed class MemberSession
+{
+    public Guid Id { get; set; }
+    public Guid MemberId { get; set; }
+    public byte[] Ticket { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+}
+
+public sealed class MemberSessionConfiguration : IEntityTypeConfiguration<MemberSession>
+{
+    public void Configure(EntityTypeBuilder<MemberSession> b)
+    {
+        b.HasKey(s => s.Id);
+        b.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.MemberId);
+    }
+}
+
+public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
+{
+    public const string SessionIdClaim = "trellis:session";
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var id = Guid.NewGuid();
+        var memberId = Guid.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        db.MemberSessions.Add(new MemberSession
+        {
+            Id = id,
+            MemberId = memberId,
+            Ticket = TicketSerializer.Default.Serialize(ticket),
+            CreatedAt = time.GetUtcNow(),
+            ExpiresAt = ticket.Properties.ExpiresUtc,
+        });
+        await db.SaveChangesAsync();
+        return id.ToString("N");
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        if (!Guid.TryParse(key, out var id)) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        var bytes = TicketSerializer.Default.Serialize(ticket);
+        var expires = ticket.Properties.ExpiresUtc;
+        await db.MemberSessions.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        if (!Guid.TryParse(key, out var id)) return null;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        var session = await db.MemberSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
+        if (session is null || session.ExpiresAt < time.GetUtcNow()) return null;
+        return TicketSerializer.Default.Deserialize(session.Ticket);
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        if (!Guid.TryParse(key, out var id)) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        await db.MemberSessions.Where(s => s.Id == id).ExecuteDeleteAsync();
+    }
+}

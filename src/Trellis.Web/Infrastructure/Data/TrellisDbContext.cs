@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.Notifications;
+using Trellis.Web.Features.Profiles;
+using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Infrastructure.Email;
+
+namespace Trellis.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one model. Each database has a thin subclass with its own migrations folder
+/// (see ADR 0002), so the model is written once and checked for pending changes per provider.
+/// </summary>
+public abstract class TrellisDbContext(DbContextOptions options)
+    : IdentityDbContext<Member, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Profile> Profiles => Set<Profile>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Member>(m =>
+        {
+            m.Property(x => x.DisplayName).HasMaxLength(Member.DisplayNameMaxLength);
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(TrellisDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as readable strings, never as numbers whose meaning can drift.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+public sealed class SqliteTrellisDbContext(DbContextOptions<SqliteTrellisDbContext> options) : TrellisDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot order or compare DateTimeOffset values; store them as UTC ticks instead
+        // (the convention covers the nullable form too).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options) : TrellisDbContext(options);

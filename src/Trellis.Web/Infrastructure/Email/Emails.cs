@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace Trellis.Web.Infrastructure.Email;
+
+/// <summary>Every e-mail Trellis writes, in one place, each as plain text plus a simple HTML part.</summary>
+public static class Emails
+{
+    public static EmailContent ConfirmEmail(string name, string link) => Build(
+        "Confirm your e-mail address for Trellis",
+        $"Hello {name},\n\nWelcome to Trellis. Please confirm your e-mail address by opening this link:\n\n{link}\n\nIf you did not create an account, you can ignore this message.",
+        link, "Confirm my e-mail");
+
+    public static EmailContent ConfirmEmailChange(string name, string link) => Build(
+        "Confirm your new e-mail address",
+        $"Hello {name},\n\nYou asked to change the e-mail address of your Trellis account to this one. Confirm it here:\n\n{link}\n\nIf this was not you, ignore this message: nothing changes until the link is opened.",
+        link, "Confirm the new address");
+
+    public static EmailContent ResetPassword(string name, string link) => Build(
+        "Reset your Trellis password",
+        $"Hello {name},\n\nSomeone (hopefully you) asked to reset the password of your Trellis account. Choose a new one here:\n\n{link}\n\nThe link works once. If you did not ask, ignore this message; your password stays as it is.",
+        link, "Choose a new password");
+
+    public static EmailContent PasswordChanged(string name) => Build(
+        "Your Trellis password was changed",
+        $"Hello {name},\n\nThe password of your Trellis account was just changed, and your other sessions were signed out. If this was not you, reset your password at once.",
+        null, null);
+
+    public static EmailContent Notification(string title, string body, string link) => Build(
+        title, $"{body}\n\nOpen Trellis: {link}\n\nYou can choose which e-mails you get under Settings › Notifications.", link, "Open Trellis");
+
+    public static EmailContent Digest(IReadOnlyList<(string Title, string Body)> items, string link) => Build(
+        $"Your Trellis digest: {items.Count} update{(items.Count == 1 ? "" : "s")}",
+        string.Join("\n\n", items.Select(i => $"• {i.Title}\n  {i.Body}")) + $"\n\nOpen Trellis: {link}",
+        link, "Open Trellis");
+
+    private static EmailContent Build(string subject, string text, string? link, string? linkText)
+    {
+        var paragraphs = string.Concat(text.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>")}</p>"));
+        var button = link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(linkText)}</a></p>";
+        return new EmailContent(subject, text, $"<!doctype html><html><body style=\"font-family:sans-serif\">{paragraphs}{button}</body></html>");
+    }
+}

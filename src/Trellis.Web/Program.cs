@@ -1,0 +1,29 @@
+using Trellis.Web;
+using Trellis.Web.Infrastructure;
+using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Infrastructure.Data;
+using Trellis.Web.Infrastructure.Email;
+using Trellis.Web.Infrastructure.Observability;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddTrellisDatabase();
+builder.AddTrellisAuth();
+builder.AddTrellisEmail();
+builder.AddTrellisObservability();
+builder.AddTrellisWeb();
+builder.Services.AddTrellisFeatures();
+
+var app = builder.Build();
+
+if (AdminCommands.IsCommand(args))
+    return await AdminCommands.RunAsync(app, args);
+
+await app.Services.MigrateAsync();
+
+app.UseTrellisPipeline();
+app.MapTrellisEndpoints();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.Notifications;
+using Trellis.Web.Features.Profiles;
+using Trellis.Web.Infrastructure;
+using Trellis.Web.Infrastructure.Http;
+using Trellis.Web.Infrastructure.Observability;
+
+namespace Trellis.Web;
+
+/// <summary>The web host's composition, kept out of Program.cs so that file reads as a table of contents.</summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddTrellisWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddCookieTempDataProvider(o =>
+            {
+                o.Cookie.Name = "__Host-trellis-td";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDocuments.NameTheField);
+        // Malformed JSON reaches the exception handler, which names the offending field (see ProblemDocuments).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddValidation();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Trellis API";
+            doc.Info.Description = "Every capability of Trellis. Authenticate with a bearer token from POST /api/v1/auth/login.";
+            return Task.CompletedTask;
+        }));
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteLinks>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static IServiceCollection AddTrellisFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationCentre>();
+        services.AddScoped<ProfileHandlers>();
+        services.AddSingleton<DigestSender>();
+        services.AddHostedService<DigestWorker>();
+        services.AddScoped<AccountDeletion>();
+        services.AddScoped<MemberDataExport>();
+        return services;
+    }
+
+    public static WebApplication UseTrellisPipeline(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        }));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
+        app.UseStatusCodePages();
+        app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapTrellisEndpoints(this WebApplication app)
+    {
+        app.MapTrellisOperations();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("Trellis API reference").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1");
+        var auth = api.MapGroup("/auth").WithTags("Accounts");
+        // Identity's endpoints carry no authorization metadata of their own except /manage; the rest
+        // (register, login, refresh, confirm, reset) are for people who are not signed in yet.
+        ((IEndpointConventionBuilder)auth).Add(e =>
+        {
+            if (e is RouteEndpointBuilder r && r.RoutePattern.RawText?.Contains("/manage", StringComparison.Ordinal) != true)
+                e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        });
+        auth.MapIdentityApi<Member>();
+        api.MapProfiles();
+        api.MapMemberData();
+        api.MapNotifications();
+        return app;
+    }
+}
