@@ -52,6 +52,8 @@ public static class WebSetup
         services.AddHostedService<DigestWorker>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<MemberDataExport>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
         return services;
     }
 

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Trellis.Web.Features.Notifications;
+using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Shared;
+using Trellis.Web.Infrastructure.Auth;
+
+namespace Trellis.Web.Features.Dashboard;
+
+/// <summary>A member's two dashboards in one: what they are as a mentee and as a mentor.</summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class IndexModel(ProfileHandlers profiles, NotificationCentre centre) : TrellisPageModel
+{
+    public ProfileView? Profile { get; private set; }
+    public NotificationPage Notifications { get; private set; } = new(0, []);
+    public bool ProfileStarted => Profile is { } p && (p.Headline.Length > 0 || p.Field.Length > 0 || p.Bio.Length > 0);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Profile = await profiles.GetOwnAsync(Me, ct);
+        Notifications = await centre.ListAsync(Me, 5, ct);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Trellis.Web.Features.Shared;
+using Trellis.Web.Infrastructure.Auth;
+
+namespace Trellis.Web.Features.Profiles;
+
+[Authorize(Policy = Policies.Member)]
+public sealed class EditModel(ProfileHandlers handlers) : TrellisPageModel
+{
+    public const int CareerRows = 5;
+
+    [BindProperty]
+    public ProfileForm Input { get; set; } = new();
+
+    public Guid MemberIdForLink => Me;
+
+    public static IEnumerable<string> TimeZoneIds =>
+        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(TimeZones.IsValidIana).Order(StringComparer.Ordinal);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var view = await handlers.GetOwnAsync(Me, ct);
+        Input = ProfileForm.From(view);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page(); // e.g. letters typed into a number field
+        var result = await handlers.UpdateAsync(Me, Input.ToInput(), ct);
+        if (!result.IsSuccess)
+        {
+            AddErrors(result.Error);
+            return Page();
+        }
+        TempData["Status"] = "Your profile is saved.";
+        return RedirectToPage("/Dashboard/Index");
+    }
+}

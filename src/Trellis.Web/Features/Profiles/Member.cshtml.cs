@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Web.Infrastructure.Http;
+
+namespace Trellis.Web.Features.Profiles;
+
+/// <summary>Anyone may ask; <see cref="ProfileHandlers.ViewAsync"/> answers 404 unless the profile's visibility allows it.</summary>
+[AllowAnonymous]
+public sealed class MemberModel(ProfileHandlers handlers) : PageModel
+{
+    public ProfileView? Profile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var result = await handlers.ViewAsync(User.MemberIdOrNull(), id, ct);
+        if (!result.IsSuccess) return NotFound();
+        Profile = result.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Trellis.Web.Features.Shared;
+
+public sealed record ChoicesModel(string Name, string Legend, IReadOnlyList<(string Value, string Label)> Options, IReadOnlyCollection<string> Selected);
