@@ -39,8 +39,9 @@ public sealed class PasswordModel(UserManager<Member> users, SignInManager<Membe
                     e.Code == "PasswordMismatch" ? "Your current password is not correct." : e.Description);
             return Page();
         }
-        // Every session ends (a stolen cookie dies with the old password); this browser gets a fresh one.
-        await sessions.RevokeAllAsync(member.Id, ct);
+        // Every other session ends (a stolen cookie dies with the old password); this one carries on
+        // with the new security stamp.
+        await sessions.RevokeOthersAsync(User, ct);
         await signIn.RefreshSignInAsync(member);
         emails.QueuePasswordChanged(member);
         await db.SaveChangesAsync(ct);

@@ -16,6 +16,7 @@ public static class Policies
 public static class AuthSetup
 {
     public const string CookieName = "__Host-trellis";
+    public const string TrellisScheme = "Trellis";
 
     public static WebApplicationBuilder AddTrellisAuth(this WebApplicationBuilder builder)
     {
@@ -37,6 +38,18 @@ public static class AuthSetup
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TrellisDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Identity's own default challenges with the bearer scheme (a bare 401), which suits the API but
+        // leaves a page visitor without the sign-in redirect. Pick by the request instead.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = TrellisScheme;
+                o.DefaultChallengeScheme = TrellisScheme;
+            })
+            .AddPolicyScheme(TrellisScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
 
         services.AddSingleton<ITicketStore, DatabaseTicketStore>();
         services.ConfigureApplicationCookie(o =>

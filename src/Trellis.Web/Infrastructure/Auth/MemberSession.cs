@@ -44,7 +44,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         {
             Id = id,
             MemberId = memberId,
-            Ticket = TicketSerializer.Default.Serialize(ticket),
+            Ticket = Serialize(ticket, id),
             CreatedAt = time.GetUtcNow(),
             ExpiresAt = ticket.Properties.ExpiresUtc,
         });
@@ -57,7 +57,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         if (!Guid.TryParse(key, out var id)) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
-        var bytes = TicketSerializer.Default.Serialize(ticket);
+        var bytes = Serialize(ticket, id);
         var expires = ticket.Properties.ExpiresUtc;
         await db.MemberSessions.Where(s => s.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
@@ -71,6 +71,14 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var session = await db.MemberSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
         if (session is null || session.ExpiresAt < time.GetUtcNow()) return null;
         return TicketSerializer.Default.Deserialize(session.Ticket);
+    }
+
+    /// <summary>The session's own id travels inside the principal, so "sign out my other devices" knows which one to keep.</summary>
+    private static byte[] Serialize(AuthenticationTicket ticket, Guid id)
+    {
+        if (ticket.Principal.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionIdClaim))
+            identity.AddClaim(new System.Security.Claims.Claim(SessionIdClaim, id.ToString("N")));
+        return TicketSerializer.Default.Serialize(ticket);
     }
 
     public async Task RemoveAsync(string key)

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Trellis.Web.Tests.Infrastructure;
+
+public sealed record TestMember(string Email, string Password, Guid Id, HttpClient Browser);
+
+/// <summary>Builders for members, through the same pages and e-mails a person uses.</summary>
+public static partial class Members
+{
+    public const string GoodPassword = "correct horse battery staple";
+
+    public static string NewEmail(string who = "member") => $"{who}.{Guid.NewGuid():N}@example.org";
+
+    /// <summary>Registers, confirms by the link in the real e-mail, and signs in.</summary>
+    public static async Task<TestMember> SignedInAsync(this TrellisApp app, string name = "Ada Member", string? email = null, string password = GoodPassword)
+    {
+        email ??= NewEmail(name.Split(' ')[0].ToLowerInvariant());
+        var browser = app.Browser();
+        var registered = await browser.PostAsync("/Accounts/Register", new { Input__Name = name, Input__Email = email, Input__Password = password });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        await ConfirmByEmailAsync(app, browser, email);
+        var signedIn = await browser.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        return new TestMember(email, password, id, browser);
+    }
+
+    public static async Task ConfirmByEmailAsync(TrellisApp app, HttpClient browser, string email)
+    {
+        var mail = await app.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == email) && (m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
+        var link = LinkIn(mail.Text(), "/Accounts/ConfirmEmail");
+        var confirmed = await browser.GetStringAsync(link);
+        Assert.Contains("Your e-mail address is confirmed", confirmed, StringComparison.Ordinal);
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient browser, string email, string password) =>
+        browser.PostAsync("/Accounts/SignIn", new { Input__Email = email, Input__Password = password });
+
+    /// <summary>A path-and-query from an e-mail's link; the host is the configured App:BaseUrl.</summary>
+    public static string LinkIn(string text, string path)
+    {
+        var match = Regex.Match(text, $"https://trellis\\.test({Regex.Escape(path)}[^\\s]*)");
+        Assert.True(match.Success, $"No link to {path} in: {text}");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>An API client with a bearer token from Identity's login endpoint.</summary>
+    public static async Task<HttpClient> ApiAsync(this TrellisApp app, TestMember member)
+    {
+        var client = app.Anonymous();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = member.Email, password = member.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using MimeKit;
+using netDumbster.smtp;
+
+namespace Trellis.Web.Tests.Infrastructure;
+
+/// <summary>A real SMTP server on loopback; the app delivers to it exactly as it would to a real one.</summary>
+public sealed class TestMailServer : IDisposable
+{
+    private readonly SimpleSmtpServer _server;
+
+    public TestMailServer()
+    {
+        _server = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+    }
+
+    public int Port => _server.Configuration.Port;
+
+    public IReadOnlyList<MimeMessage> Messages =>
+        _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+
+    public IReadOnlyList<MimeMessage> To(string address) =>
+        Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Waits for the outbox worker to deliver a message matching the predicate.</summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = Messages.FirstOrDefault(match);
+            if (found is not null) return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No matching e-mail arrived; received {Messages.Count}: {string.Join(" | ", Messages.Select(m => $"{m.To} {m.Subject}"))}");
+    }
+
+    public void Dispose() => _server.Dispose();
+}
+
+public static class MimeMessageExtensions
+{
+    public static string Text(this MimeMessage message) => message.TextBody ?? "";
+}
