@@ -23,9 +23,14 @@ public static class DemoCareer
         var steps = Math.Min(wanted, years + 1);
         var first = currentYear - years;
 
-        // Distinct change-of-job years after the first, in order.
+        // Job changes spread over the career, a little uneven, one per year at most.
         var starts = new List<int> { first };
-        starts.AddRange(r.PickSome(Enumerable.Range(first + 1, years).ToArray(), steps - 1).Order());
+        for (var i = 1; i < steps; i++)
+        {
+            var even = first + years * i / (double)steps;
+            var jitter = (r.NextDouble() - 0.5) * 0.6 * years / steps;
+            starts.Add(Math.Clamp((int)Math.Round(even + jitter), starts[^1] + 1, currentYear - (steps - 1 - i)));
+        }
 
         // Some people came from somewhere else entirely before this field.
         var changer = steps >= 2 && r.NextDouble() < 0.15;
@@ -33,10 +38,11 @@ public static class DemoCareer
         string? previousOrganisation = null;
         for (var i = 0; i < starts.Count; i++)
         {
-            var from = starts[i];
+            var (from, last) = (starts[i], i == starts.Count - 1);
+            var to = last ? currentYear : starts[i + 1];
             var jobField = changer && i == 0 ? r.Pick(DemoFields.All) : field;
-            var title = r.Pick(jobField.Titles[DemoCommunity.Stage(from - first)]);
-            if (i == starts.Count - 1) title = r.Pick(jobField.Titles[stage]);
+            // A job's title fits how far into the career it sat; the last one is today's.
+            var title = r.Pick(jobField.Titles[last ? stage : DemoCommunity.Stage((from + to) / 2 - first)]);
             var organisation = r.Pick(jobField.Organisations);
             if (organisation == previousOrganisation) organisation = r.Pick(jobField.Organisations);
             previousOrganisation = organisation;
@@ -45,7 +51,7 @@ public static class DemoCareer
                 Title = title,
                 Organisation = OrganisationName(organisation),
                 FromYear = from,
-                ToYear = i + 1 < starts.Count ? starts[i + 1] : null,
+                ToYear = last ? null : to,
                 Summary = r.NextDouble() < 0.35 ? Summary(r, jobField) : "",
             }, organisation));
         }

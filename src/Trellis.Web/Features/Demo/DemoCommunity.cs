@@ -18,14 +18,18 @@ public static class DemoCommunity
     {
         var random = new Random(seed);
         var people = new List<DemoPerson>(count);
-        for (var i = 0; i < count; i++) people.Add(Person(random, i + 1, currentYear));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++) people.Add(Person(random, i + 1, currentYear, names));
         return people;
     }
 
-    private static DemoPerson Person(Random r, int number, int currentYear)
+    private static DemoPerson Person(Random r, int number, int currentYear, HashSet<string> names)
     {
-        var culture = r.Pick(DemoNames.Cultures);
+        var culture = r.PickWeighted(DemoNames.Cultures, c => c.Weight);
         var (given, family) = (r.Pick(culture.Given), r.Pick(culture.Family));
+        // Two members with one name happen, but rarely; try a couple of other family names first.
+        for (var attempt = 0; attempt < 3 && names.Contains($"{given} {family}"); attempt++) family = r.Pick(culture.Family);
+        names.Add($"{given} {family}");
         var origin = r.Pick(culture.Homes);
         // Some members live far from where their name comes from: London, Dubai, Toronto, Singapore...
         var place = r.NextDouble() < 0.18 ? r.Pick(DemoNames.Hubs) : origin;
@@ -116,7 +120,7 @@ public static class DemoCommunity
         return (start, start + length);
     }
 
-    private static readonly string[] ExtraLanguages = ["fr", "es", "de", "pt", "it", "ar", "zh", "ja", "ru", "hi", "nl"];
+    private static readonly string[] ExtraLanguages = ["fr", "es", "de", "pt", "it", "ar", "zh", "ja", "ru", "nl"];
 
     private static List<string> Languages(Random r, DemoPlace origin, DemoPlace place)
     {
@@ -160,6 +164,17 @@ public sealed record DemoFacts(
 internal static class RandomPicks
 {
     public static T Pick<T>(this Random r, IReadOnlyList<T> items) => items[r.Next(items.Count)];
+
+    public static T PickWeighted<T>(this Random r, IReadOnlyList<T> items, Func<T, int> weight)
+    {
+        var roll = r.Next(items.Sum(weight));
+        foreach (var item in items)
+        {
+            roll -= weight(item);
+            if (roll < 0) return item;
+        }
+        return items[^1];
+    }
 
     /// <summary>Up to <paramref name="count"/> distinct items in random order (a partial Fisher–Yates shuffle).</summary>
     public static List<T> PickSome<T>(this Random r, IReadOnlyList<T> items, int count)

@@ -23,8 +23,8 @@ public static class DemoProse
         if (roll < 0.03) return "";
         var sentences = new List<string>();
         if (roll < 0.9) sentences.Add(r.Pick(DemoText.Openings[facts.Stage]));
-        if (roll >= 0.15) sentences.AddRange(r.PickSome(facts.Field.Work, r.NextDouble() < 0.3 ? 2 : 1));
-        else if (sentences.Count == 0) sentences.Add(r.Pick(facts.Field.Work));
+        // One line about the work: two from the same field can contradict each other ("I study soil microbes").
+        if (roll >= 0.15 || sentences.Count == 0) sentences.Add(r.Pick(facts.Field.Work));
         if (career.Count >= 2 && r.NextDouble() < 0.4) sentences.Add(Earlier(r, career));
 
         var personal = roll >= 0.15 && r.NextDouble() < 0.75 ? Personal(r, interests) : null;
@@ -43,11 +43,13 @@ public static class DemoProse
     {
         var parts = new List<string>();
         if (r.NextDouble() < 0.6) parts.Add(r.Pick(DemoText.GoalContexts[facts.Stage]));
-        var fieldGoal = r.NextDouble() < 0.65;
-        if (fieldGoal) parts.Add(r.Pick(facts.Field.Goals));
+        var fieldGoals = facts.Field.Goals.Where(g => g.MinStage <= facts.Stage && facts.Stage <= g.MaxStage).ToArray();
+        var fieldGoal = fieldGoals.Length > 0 && r.NextDouble() < 0.65;
+        if (fieldGoal) parts.Add(r.Pick(fieldGoals).Text);
         var aims = DemoText.Aims.Where(a => a.MinStage <= facts.Stage && facts.Stage <= a.MaxStage).ToArray();
         if (!fieldGoal || r.NextDouble() < 0.45) parts.Add(r.Pick(r.Pick(aims).Phrasings));
-        if (r.NextDouble() < 0.45) parts.Add(r.Pick(DemoText.GoalWishes));
+        // One bare sentence reads like a form; most people add a line about what they hope for.
+        if (parts.Count == 1 || r.NextDouble() < 0.45) parts.Add(r.Pick(DemoText.GoalWishes));
         return Fill(r, string.Join(" ", parts), facts);
     }
 

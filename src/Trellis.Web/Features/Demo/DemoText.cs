@@ -22,7 +22,7 @@ public static class DemoText
          "I'm {a role} with {tenure} of experience, mostly at small, scrappy places.",
          "{tenure} into a career in {field}, and I'm now {a role} at {org}.",
          "Based in {city}, working as {a role}. I've been in {field} since {since}.",
-         "I'm {a role}. Before {org} I moved around a bit, which taught me a lot."],
+         "I'm {a role} at {org}. I moved around a bit before that, which taught me a lot."],
         ["I've spent {tenure} in {field} and I'm now {a role} at {org}.",
          "{tenure} in {field}, the last few as {role} at {org}.",
          "These days I'm {a role} at {org}, based in {city}.",
@@ -95,7 +95,7 @@ public static class DemoText
     /// </summary>
     public static readonly (int MinStage, int MaxStage, string[] Phrasings)[] Aims =
     [
-        (1, 3, ["I want to get better at leading a team.", "I've just become a manager and I'm making it up as I go.",
+        (1, 2, ["I want to get better at leading a team.", "I've just become a manager and I'm making it up as I go.",
                 "I'm learning to manage people who used to be my peers, and it's awkward.", "I'd like to lead people without turning into the kind of boss I didn't like."]),
         (1, 3, ["Thinking about going freelance next year.", "I'd like to work for myself eventually.",
                 "Going independent is on my mind. How do people find their first clients?", "I'm tempted to start my own thing and I'd like a reality check."]),
@@ -117,6 +117,8 @@ public static class DemoText
                 "I want to get through my first year without burning out."]),
         (2, 3, ["I'd like to move into a more strategic role.", "I want to get onto a board or advisory role eventually.",
                 "I'm thinking about a portfolio career: a bit of consulting, some teaching, less of the day job."]),
+        (3, 3, ["I'd like a sounding board outside my own organisation.", "I've just stepped into an executive role and want to talk to someone who's done it.",
+                "I want to plan my next decade: maybe fewer hours, maybe something new.", "I'd like help letting go of the hands-on work I still love."]),
     ];
 
     public static readonly string[] GoalWishes =
