@@ -170,7 +170,14 @@ public static class DemoNames
     /// <summary>Letters that do not decompose into a base letter plus an accent.</summary>
     private static readonly Dictionary<char, string> Transliterations = new()
     {
-        ['ł'] = "l", ['ø'] = "o", ['æ'] = "ae", ['ß'] = "ss", ['đ'] = "d", ['ı'] = "i", ['œ'] = "oe", ['þ'] = "th",
+        ['ł'] = "l",
+        ['ø'] = "o",
+        ['æ'] = "ae",
+        ['ß'] = "ss",
+        ['đ'] = "d",
+        ['ı'] = "i",
+        ['œ'] = "oe",
+        ['þ'] = "th",
     };
 
     /// <summary>"Łukasz Wójcik" → "lukasz.wojcik": lower-case ASCII for an e-mail local part.</summary>
