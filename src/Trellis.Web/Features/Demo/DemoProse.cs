@@ -26,6 +26,9 @@ public static class DemoProse
         // One line about the work: two from the same field can contradict each other ("I study soil microbes").
         if (roll >= 0.15 || sentences.Count == 0) sentences.Add(r.Pick(facts.Field.Work));
         if (career.Count >= 2 && r.NextDouble() < 0.4) sentences.Add(Earlier(r, career));
+        if (roll >= 0.15 && r.NextDouble() < 0.25) sentences.Add(r.Pick(DemoText.Stories));
+        if (roll >= 0.15 && r.NextDouble() < 0.4)
+            sentences.Add(r.Pick(motivation >= 0 ? DemoText.MentorStyles : DemoText.SeekerOffers));
 
         var personal = roll >= 0.15 && r.NextDouble() < 0.75 ? Personal(r, interests) : null;
         var closer = motivation >= 0 ? r.Pick(DemoText.MentorClosers[motivation]) : r.Pick(DemoText.SeekerClosers);

@@ -42,19 +42,29 @@ public static class DemoText
     [
         ["I'd like to leave {field} a bit better than I found it, and mentoring is one way to do that.",
          "A lot of what I know isn't written down anywhere. I'd rather pass it on than take it with me.",
-         "At this point in my career I care more about who comes next than about my own next step."],
+         "At this point in my career I care more about who comes next than about my own next step.",
+         "I want the next generation in {field} to have an easier start than I did.",
+         "When I retire I'd like to know I helped a few people along the way."],
         ["Someone gave me a lot of their time when I was starting out; this is me passing it on.",
          "I had a great mentor early on and I still think about her advice. Happy to return the favour.",
-         "Nobody in my family worked in {field}, so I know how much a friendly guide matters."],
+         "Nobody in my family worked in {field}, so I know how much a friendly guide matters.",
+         "I got lucky with the people who helped me. Not everyone does, so here I am.",
+         "Giving back a few hours a month is the least I can do."],
         ["I enjoy being asked hard questions. It keeps me sharp.",
          "I like the puzzle of helping someone figure out their next move.",
-         "Honestly, I enjoy talking shop, and mentoring is a good excuse."],
+         "Honestly, I enjoy talking shop, and mentoring is a good excuse.",
+         "Bring me your messiest problem. I mean it.",
+         "I like being made to explain things I usually do on autopilot."],
         ["I learn as much from the people I mentor as they do from me, probably more.",
          "Mentoring keeps me in touch with how {field} looks to people starting out now.",
-         "Every mentee has taught me something about my own blind spots."],
+         "Every mentee has taught me something about my own blind spots.",
+         "Mentoring is how I stay curious.",
+         "I'm also very open to reverse mentoring; I have plenty to learn from people newer to {field}."],
         ["I love seeing people realise they were more capable than they thought.",
          "I believe in backing people early, before they have the CV to prove it.",
-         "Watching someone I've mentored get the job they wanted is the best part of my year."],
+         "Watching someone I've mentored get the job they wanted is the best part of my year.",
+         "Most people are better than they think. I like helping them see it.",
+         "Someone once bet on me when they had no reason to. I try to do the same."],
     ];
 
     public static readonly string[] SeekerClosers =
@@ -66,6 +76,64 @@ public static class DemoText
         "I'm not after anything formal, just someone to talk things through with now and then.",
         "Looking for a mentor who won't just tell me what I want to hear.",
         "Happy to do the work; I just need someone to point me in the right direction.",
+        "I'll come prepared, I promise.",
+        "Ideally someone who has changed direction at least once.",
+        "I'd love to learn from someone who still enjoys this work after many years.",
+        "Open to any format; I just want a regular conversation with someone wiser than me.",
+        "I'm better with a bit of structure, so a mentor who likes agendas would suit me.",
+        "No rush. I'd rather find the right person than any person.",
+        "Say hi if any of this sounds familiar!",
+        "I know my blind spots are big. I'd like help finding them.",
+        "Looking for a mentor. Will bring good questions (and coffee if we're in the same city).",
+        "I've never had a mentor before, so be gentle.",
+        "If you like talking about careers as much as I do, let's chat.",
+    ];
+
+    /// <summary>How a mentor likes to work with people.</summary>
+    public static readonly string[] MentorStyles =
+    [
+        "I'm direct, but kind. I'll ask a lot of questions before I give advice.",
+        "I won't tell you what to do; I'll help you work out what you already think.",
+        "I'm happiest with a monthly call and the odd message in between.",
+        "If you're wrestling with {topic}, I've probably made the mistakes already.",
+        "I'm a big believer in writing things down, so expect me to ask for notes.",
+        "Whatever we talk about stays between us.",
+        "I'm not a career coach, just someone who's been around {field} a while.",
+        "I'll happily review a CV, a portfolio or a scary email before you send it.",
+        "I'm usually free early mornings my time.",
+        "I like mentoring people from outside {field} too; fresh eyes are good for me.",
+        "My calendar is busy, but I protect the time I give to mentees.",
+        "I prefer to start informally and see if we get on.",
+    ];
+
+    /// <summary>A personal story some people add, which makes a bio read like a person.</summary>
+    public static readonly string[] Stories =
+    [
+        "The best advice I ever got was to write down what I want from a job before applying for one.",
+        "A few years ago I nearly left {field} altogether; I'm glad I didn't.",
+        "I've worked in three countries, and each one changed how I work.",
+        "I'm a parent of two, so my time is precious and my patience is well trained.",
+        "I took a year out to care for a parent, and it taught me more about priorities than any job.",
+        "I failed my first big professional exam and it turned out fine.",
+        "I'm dyslexic, which has shaped how I learn and how I explain things.",
+        "I switched to a four-day week last year and it's the best decision I've made.",
+        "I speak at the odd meetup and get nervous every single time.",
+        "I grew up in a small town and still feel a bit like an outsider in {city} sometimes.",
+        "I'm the first in my family to go to university, and I think about that a lot.",
+        "I've had one truly terrible boss and one brilliant one, and I learned from both.",
+    ];
+
+    /// <summary>What a mentee says they bring to the relationship.</summary>
+    public static readonly string[] SeekerOffers =
+    [
+        "What I bring: I'm organised and I'll show up prepared.",
+        "I take feedback well (I think!) and I follow through.",
+        "I'm a quick learner and good at asking awkward questions.",
+        "I'm a bit shy at first and talk a lot once I'm comfortable.",
+        "I'll respect your time: short agendas, clear questions.",
+        "I've read every career book going; now I'd like to talk to a human.",
+        "I keep a journal of what I learn, so nothing you say will be wasted.",
+        "I'm happy to help with anything I know in return, even if it's just how TikTok works.",
     ];
 
     public static readonly string[] BothClosers =
@@ -74,17 +142,24 @@ public static class DemoText
         "I'm on both sides here: mentoring people earlier in their careers, and looking for someone further along than me.",
         "Being a mentor made me realise I could use one too.",
         "I help others where I can, and I'm also looking for someone to challenge me.",
+        "Mentoring others and being mentored myself: I get something different from each.",
+        "I'm open to mentoring, and just as open to being mentored.",
+        "Happy to help people a few years behind me, and looking for someone a few years ahead.",
+        "Even after all these years I want someone to tell me when I'm kidding myself.",
     ];
 
     /// <summary>First-person context for mentee goals, per career stage.</summary>
     public static readonly string[][] GoalContexts =
     [
         ["I'm new to all of this.", "I've just started my first job and I'm learning mostly by making mistakes.",
-         "I'm at the very beginning of my career.", "I don't really know anyone senior in {field} yet.", "Still figuring out what I'm good at."],
+         "I'm at the very beginning of my career.", "I don't really know anyone senior in {field} yet.", "Still figuring out what I'm good at.",
+         "I'm the first person in my family to work in {field}, so I'm figuring it out as I go.", "University didn't prepare me for half of this."],
         ["I've got a few years of experience now and I feel a bit stuck.", "Things are going fine, but I want more than fine.",
-         "I'm at the point where I need to choose a direction.", "I've been {a role} for a while and I'm wondering what's next."],
+         "I'm at the point where I need to choose a direction.", "I've been {a role} for a while and I'm wondering what's next.",
+         "I'm doing well on paper but I don't feel like I'm growing.", "I changed jobs recently and want to make the most of it."],
         ["I'm mid-career and at a bit of a crossroads.", "I've been doing the same kind of work for a while and I'm ready for a change.",
-         "I'm good at my job, but I'm not sure it's the job I want in ten years.", "After {tenure} in {field}, I'm rethinking a few things."],
+         "I'm good at my job, but I'm not sure it's the job I want in ten years.", "After {tenure} in {field}, I'm rethinking a few things.",
+         "I've got a family, a mortgage and a vague sense that I should be doing more.", "Ten-ish years in, I want to be deliberate about the next ten."],
         ["After a long career I still want to keep learning.", "I'm senior enough that nobody gives me honest feedback any more, which is a problem.",
          "I'm thinking about what the last chapter of my career should look like.", "I've mentored plenty of people, but I'd like a mentor of my own again."],
     ];
@@ -130,6 +205,17 @@ public static class DemoText
         "I'd like a mentor who's also just good to talk to.",
         "Reading suggestions welcome!",
         "I prefer messages to calls, at least at first.",
+        "Ideally a mentor who has made a move like this themselves.",
+        "Honest feedback matters more to me than encouragement.",
+        "I can do evenings or weekends.",
+        "I'd like someone who can share what they got wrong, not just what went right.",
+        "Even a couple of conversations would help.",
+        "I learn best by talking things through.",
+        "Happy to start informally and see how it goes.",
+        "I'd like to set clear goals with my mentor and check in on them every few months.",
+        "A mentor in a similar time zone would make things easier.",
+        "Not looking for a cheerleader, looking for a sparring partner.",
+        "I'm happy to do the reading and the homework.",
     ];
 
     /// <summary>Headline shapes; the generator falls back to "{role} at {org}" when one runs too long.</summary>
@@ -142,6 +228,11 @@ public static class DemoText
         "{role} | {skill}",
         "{specialty} person. {role} at {org}.",
         "{role}, always learning",
+        "{role} · {city}",
+        "{specialty} | {role} | {city}",
+        "{role} at {org} · {skill}",
+        "Curious {role} in {city}",
+        "{role}. Mostly {specialty}.",
     ];
 
     public static readonly string[] MentorHeadlines =
@@ -149,6 +240,8 @@ public static class DemoText
         "{role} · happy to help with {topic}",
         "{role} at {org}. Mentoring on {topic}.",
         "{tenure} in {field}. Ask me about {topic}.",
+        "{role}. Happy to pay it forward.",
+        "{role} · {specialty} · mentor",
     ];
 
     public static readonly string[] SeekerHeadlines =
@@ -156,6 +249,8 @@ public static class DemoText
         "Aspiring {next role} | currently {role}",
         "{role} working towards {next role}",
         "{role} at {org}, looking for a mentor",
+        "{role}, figuring out what's next",
+        "{role} in {city} · open to advice",
     ];
 
     public static readonly (string Name, string[] Lines)[] Interests =
