@@ -40,7 +40,7 @@ public static class DemoCommunity
         var stage = Stage(years);
         var career = DemoCareer.History(r, field, years, currentYear);
         var current = career[^1];
-        var facts = new DemoFacts(given, field, place, stage, years, current.Step.Title, current.At,
+        var facts = new DemoFacts(field, place, stage, years, current.Step.Title, current.At,
             r.Pick(field.Specialties), r.PickSome(field.Skills, r.Next(4, 10)), currentYear);
         var (start, end) = WorkingHours(r, field);
 
@@ -158,7 +158,7 @@ public static class DemoCommunity
 
 /// <summary>What the prose about one person may refer to.</summary>
 public sealed record DemoFacts(
-    string Given, DemoField Field, DemoPlace Place, int Stage, int Years,
+    DemoField Field, DemoPlace Place, int Stage, int Years,
     string Role, string Organisation, string Specialty, List<string> Skills, int CurrentYear);
 
 internal static class RandomPicks
