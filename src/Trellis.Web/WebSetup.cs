@@ -4,6 +4,7 @@ using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
+using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Observability;
 
@@ -63,6 +64,8 @@ public static class WebSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's malformed body is its mistake, not an error of ours worth a stack trace in the log.
+            SuppressDiagnosticsCallback = ctx => ctx.Exception is BadHttpRequestException,
         }));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
         app.UseStatusCodePages();
@@ -89,7 +92,10 @@ public static class WebSetup
         // (register, login, refresh, confirm, reset) are for people who are not signed in yet.
         ((IEndpointConventionBuilder)auth).Add(e =>
         {
-            if (e is RouteEndpointBuilder r && r.RoutePattern.RawText?.Contains("/manage", StringComparison.Ordinal) != true)
+            if (e is not RouteEndpointBuilder r) return;
+            if (r.RoutePattern.RawText?.Contains("/manage", StringComparison.Ordinal) == true)
+                e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Member));
+            else
                 e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
         });
         auth.MapIdentityApi<Member>();

@@ -23,12 +23,14 @@ public sealed class TestMailServer : IDisposable
         Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Waits for the outbox worker to deliver a message matching the predicate.</summary>
-    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    /// <param name="seen">Message-IDs to pass over (e.g. a confirmation sent to the same address before);
+    /// the server keeps messages in no particular order, so "the second one" cannot be asked for.</param>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, IReadOnlySet<string>? seen = null, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {
-            var found = Messages.FirstOrDefault(match);
+            var found = Messages.Where(m => seen is null || !seen.Contains(m.MessageId ?? "")).FirstOrDefault(match);
             if (found is not null) return found;
             await Task.Delay(50);
         }

@@ -22,7 +22,7 @@ public sealed class ConfirmEmailModel(UserManager<Member> users, Notifier notifi
         if (!result.Succeeded) return;
         Confirmed = true;
         await notifier.PublishAsync(member.Id, NotificationKind.Account, "Welcome to Trellis",
-            "Your account is ready. Fill in your profile as a mentee, a mentor, or both, so the right people can find you.", "/Profile/Edit", ct);
+            "Your account is ready. Fill in your profile as a mentee, a mentor, or both, so the right people can find you.", "/Profile/Edit", ct, email: false);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -11,7 +11,8 @@ namespace Trellis.Web.Features.Notifications;
 /// </summary>
 public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks links)
 {
-    public async Task PublishAsync(Guid memberId, NotificationKind kind, string title, string body, string? link, CancellationToken ct = default)
+    /// <param name="email">False for news the member is looking at already (the welcome after confirming).</param>
+    public async Task PublishAsync(Guid memberId, NotificationKind kind, string title, string body, string? link, CancellationToken ct = default, bool email = true)
     {
         var now = time.GetUtcNow();
         var notification = new Notification(memberId, kind, title, body, link, now);
@@ -20,7 +21,7 @@ public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks l
         var member = await db.Users.Where(u => u.Id == memberId)
             .Select(u => new { u.Email, u.EmailConfirmed, u.DeletedAt })
             .SingleOrDefaultAsync(ct);
-        if (member is null || member.DeletedAt is not null || !member.EmailConfirmed || member.Email is null) return;
+        if (!email || member is null || member.DeletedAt is not null || !member.EmailConfirmed || member.Email is null) return;
 
         var frequency = await FrequencyAsync(memberId, kind, ct);
         if (kind == NotificationKind.Account) frequency = EmailFrequency.Immediately;

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Trellis.Web.Tests.Infrastructure;
+
+namespace Trellis.Web.Tests.Platform;
+
+/// <summary>
+/// Every endpoint and page must say who may use it: an explicit policy, or [AllowAnonymous] and a
+/// place on the short list below. A new feature that forgets fails here, before it ships.
+/// </summary>
+public sealed class AuthorizationInventoryTests(TrellisApp app) : IClassFixture<TrellisApp>
+{
+    private static readonly HashSet<string> AnonymousAllowed =
+    [
+        "/", "/Error",
+        "/Accounts/Register", "/Accounts/RegisterConfirmation", "/Accounts/ConfirmEmail", "/Accounts/ConfirmEmailChange",
+        "/Accounts/ResendConfirmation", "/Accounts/SignIn", "/Accounts/SignInTwoFactor", "/Accounts/SignInRecoveryCode",
+        "/Accounts/ForgotPassword", "/Accounts/ResetPassword",
+        "/Members/{id:guid}", "/api/v1/members/{id:guid}",
+        "/health/live", "/health/ready", "/metrics",
+        "/openapi/{documentName}.json", "/scalar/{documentName?}", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg",
+        "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/confirmEmail",
+        "/api/v1/auth/resendConfirmationEmail", "/api/v1/auth/forgotPassword", "/api/v1/auth/resetPassword",
+    ];
+
+    [Fact]
+    public void EveryEndpoint_HasAnExplicitPolicy_OrIsOnTheAnonymousList()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.True(endpoints.Count > 40, $"only {endpoints.Count} endpoints found");
+        var problems = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = Route(endpoint);
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Where(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles)).ToList();
+            if (anonymous && !AnonymousAllowed.Contains(route)) problems.Add($"{route}: anonymous but not on the allow-list");
+            if (!anonymous && policies.Count == 0) problems.Add($"{route}: no authorization policy");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+
+    [Fact]
+    public void TheInventory_SeesPagesAndApiEndpoints()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(Route).ToHashSet();
+        Assert.Contains("/Profile/Edit", routes);
+        Assert.Contains("/api/v1/me/profile", routes);
+        Assert.Contains("/api/v1/me/notifications", routes);
+        Assert.Contains("/Settings/Delete", routes);
+    }
+
+    private static string Route(RouteEndpoint e) => "/" + (e.RoutePattern.RawText ?? "").Trim('/');
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Tests.Infrastructure;
+
+namespace Trellis.Web.Tests.Profiles;
+
+public sealed class ProfilePageTests(TrellisApp app) : IClassFixture<TrellisApp>
+{
+    [Fact]
+    public async Task EditPage_SavesBothSections_AndTheDashboardReflectsThem()
+    {
+        var member = await app.SignedInAsync("Page Editor");
+        var response = await member.Browser.PostAsync("/Profile/Edit", await Fields(member.Browser, ("Input.MentorCapacity", "2"), ("Input.OpenToMentoring", "true"), ("Input.SeekingMentor", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var profile = await app.WithDbAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.MemberId == member.Id));
+        Assert.Equal("Nursing", profile.Field);
+        Assert.Equal(["en", "fr"], profile.Languages);
+        Assert.Equal(["triage", "rostering"], profile.Skills);
+        Assert.Equal("Charge nurse", profile.CareerHistory.Single().Title);
+        Assert.True(profile.OpenToMentoring);
+        Assert.Equal(["video", "phone"], profile.FormatsOffered);
+
+        var dashboard = await member.Browser.GetStringAsync("/Dashboard");
+        Assert.Contains("You are open to mentoring up to 2 mentees", dashboard, StringComparison.Ordinal);
+        Assert.Contains("You are looking for a mentor", dashboard, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Input.TimeZone", "Moon/Base", "Input_TimeZone", "IANA")]
+    [InlineData("Input.MentorCapacity", "-2", "Input_MentorCapacity", "between 0 and 50")]
+    [InlineData("Input.Languages", "english", "Input_Languages", "ISO 639-1")]
+    [InlineData("Input.YearsOfExperience", "lots", "Input_YearsOfExperience", "not valid")]
+    [InlineData("Input.CareerHistory[0].FromYear", "1800", "Input_CareerHistory_0__FromYear", "between 1940")]
+    public async Task EditPage_WithABadField_ShowsTheMessageNextToIt_AndSavesNothing(string name, string value, string fieldId, string message)
+    {
+        var member = await app.SignedInAsync("Page Bad");
+        var before = await app.WithDbAsync(db => db.Profiles.AsNoTracking().Select(p => new { p.MemberId, p.Version }).SingleAsync(p => p.MemberId == member.Id));
+
+        var response = await member.Browser.PostAsync("/Profile/Edit", await Fields(member.Browser, (name, value)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, Forms.FieldError(html, fieldId) ?? "(no error next to the field)", StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"value=\"{value}\"", html, StringComparison.Ordinal); // what was typed stays in the form
+        var after = await app.WithDbAsync(db => db.Profiles.AsNoTracking().Select(p => new { p.MemberId, p.Version }).SingleAsync(p => p.MemberId == member.Id));
+        Assert.Equal(before.Version, after.Version);
+    }
+
+    [Fact]
+    public async Task MemberPage_OfAMembersOnlyProfile_Is404ForAnonymousVisitors()
+    {
+        var member = await app.SignedInAsync("Private Person");
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/Members/{member.Id}")).StatusCode);
+        var other = await app.SignedInAsync("Curious Member");
+        var page = await other.Browser.GetStringAsync($"/Members/{member.Id}");
+        Assert.Contains("Private Person", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<KeyValuePair<string, string>>> Fields(HttpClient browser, params (string Name, string Value)[] overrides)
+    {
+        var html = await browser.GetStringAsync("/Profile/Edit");
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.Version\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Version"] = version,
+            ["Input.DisplayName"] = "Page Editor",
+            ["Input.Headline"] = "Charge nurse, 10 years in A&E",
+            ["Input.Field"] = "Nursing",
+            ["Input.CurrentRole"] = "Charge nurse",
+            ["Input.YearsOfExperience"] = "10",
+            ["Input.Skills"] = "triage, rostering",
+            ["Input.Interests"] = "choir",
+            ["Input.Languages"] = "en, fr",
+            ["Input.TimeZone"] = "Europe/London",
+            ["Input.WorkdayStartHour"] = "8",
+            ["Input.WorkdayEndHour"] = "16",
+            ["Input.Visibility"] = "Members",
+            ["Input.CareerHistory[0].Title"] = "Charge nurse",
+            ["Input.CareerHistory[0].Organisation"] = "St Mary's",
+            ["Input.CareerHistory[0].FromYear"] = "2018",
+            ["Input.CareerHistory[1].Title"] = "",
+            ["Input.CareerHistory[1].FromYear"] = "",
+            ["Input.MenteeGoals"] = "Become a ward manager",
+            ["Input.MentorCapacity"] = "0",
+            ["Input.HoursPerMonth"] = "3",
+        };
+        foreach (var (name, value) in overrides) fields[name] = value;
+        var list = fields.ToList();
+        list.Add(new("Input.FormatsOffered", "video"));
+        list.Add(new("Input.FormatsOffered", "phone"));
+        return list;
+    }
+}
