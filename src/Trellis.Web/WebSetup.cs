@@ -17,11 +17,9 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddCookieTempDataProvider(o =>
-            {
-                o.Cookie.Name = "__Host-trellis-td";
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            });
+            // A blank optional text box is not an error; what is required says so with [Required].
+            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddCookieTempDataProvider(o => SiteCookies.From(builder.Configuration).Apply(o.Cookie, "trellis-td"));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDocuments.NameTheField);
         // Malformed JSON reaches the exception handler, which names the offending field (see ProblemDocuments).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

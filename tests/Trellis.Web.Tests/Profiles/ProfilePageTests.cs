@@ -82,6 +82,8 @@ public sealed class ProfilePageTests(TrellisApp app) : IClassFixture<TrellisApp>
             ["Input.CareerHistory[1].Title"] = "",
             ["Input.CareerHistory[1].FromYear"] = "",
             ["Input.MenteeGoals"] = "Become a ward manager",
+            ["Input.QualitiesSought"] = "", // blank optional boxes are fine
+            ["Input.Bio"] = "",
             ["Input.MentorCapacity"] = "0",
             ["Input.HoursPerMonth"] = "3",
         };

@@ -15,12 +15,13 @@ public static class Policies
 
 public static class AuthSetup
 {
-    public const string CookieName = "__Host-trellis";
+    public const string CookieName = "trellis";
     public const string TrellisScheme = "Trellis";
 
     public static WebApplicationBuilder AddTrellisAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var cookies = SiteCookies.From(builder.Configuration);
         services.AddIdentityApiEndpoints<Member>(o =>
             {
                 o.Password.RequiredLength = 8;
@@ -54,7 +55,7 @@ public static class AuthSetup
         services.AddSingleton<ITicketStore, DatabaseTicketStore>();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = CookieName;
+            cookies.Apply(o.Cookie, CookieName);
             o.LoginPath = "/Accounts/SignIn";
             o.LogoutPath = "/Accounts/SignOut";
             o.AccessDeniedPath = "/Accounts/SignIn";
@@ -66,28 +67,14 @@ public static class AuthSetup
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<ITicketStore>((o, store) => o.SessionStore = store);
-        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
-        {
-            services.PostConfigure<CookieAuthenticationOptions>(scheme, o =>
-            {
-                if (!o.Cookie.Name!.StartsWith("__Host-", StringComparison.Ordinal))
-                    o.Cookie.Name = "__Host-" + o.Cookie.Name.TrimStart('.').Replace('.', '-');
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.Path = "/";
-            });
-        }
+        foreach (var (scheme, name) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "trellis-2fa"), (IdentityConstants.TwoFactorRememberMeScheme, "trellis-2fa-remember"), (IdentityConstants.ExternalScheme, "trellis-external") })
+            services.PostConfigure<CookieAuthenticationOptions>(scheme, o => cookies.Apply(o.Cookie, name));
         // Password changes and suspensions must reach every session quickly, not after Identity's 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(30));
 
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "__Host-trellis-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-        });
+        services.AddAntiforgery(o => cookies.Apply(o.Cookie, "trellis-af", SameSiteMode.Strict));
+        services.AddSingleton(cookies);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser())
             // Anything mapped without an explicit policy still needs a signed-in member; the inventory
