@@ -8,16 +8,19 @@ namespace Trellis.Web.Tests.Infrastructure;
 public sealed class TestMailServer : IDisposable
 {
     private readonly SimpleSmtpServer _server;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<MimeMessage> _received = new();
 
     public TestMailServer()
     {
         _server = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+        // Collect as messages arrive: enumerating the server's own store while it receives is not safe.
+        _server.MessageReceived += (_, e) =>
+            _received.Enqueue(MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(e.Message.Data))));
     }
 
     public int Port => _server.Configuration.Port;
 
-    public IReadOnlyList<MimeMessage> Messages =>
-        _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+    public IReadOnlyList<MimeMessage> Messages => [.. _received];
 
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();

@@ -39,7 +39,7 @@ public sealed class NotificationTests(TrellisApp app) : IClassFixture<TrellisApp
         // The digest goes out from 08:00 in the member's zone (UTC here), once a day, with both messages.
         // The clock is set to yesterday so the digest e-mail is already due for the real-time outbox worker.
         var today = DateTimeOffset.UtcNow.Date.AddDays(-1);
-        var clock = new FakeTimeProvider(new DateTimeOffset(today.AddHours(7).AddMinutes(59), TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(today.AddHours(7).AddMinutes(59).AddTicks(1234567), TimeSpan.Zero));
         var digest = new DigestSender(app.Services.GetRequiredService<IServiceScopeFactory>(), clock);
         Assert.Equal(0, await digest.SendDueAsync(default));
         clock.Advance(TimeSpan.FromMinutes(2));

@@ -62,7 +62,7 @@ public sealed class OutboxTests(AppWithoutOutboxWorker app) : IClassFixture<AppW
     public async Task WhenSmtpIsDown_TheMessageWaitsWithBackOff_AndIsSentOnceItIsBack()
     {
         var to = Members.NewEmail("retry");
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds())); // PostgreSQL keeps microseconds
         await app.WithDbAsync(async db =>
         {
             db.OutboxMessages.Add(OutboxMessage.Email(to, new EmailContent("Retry me", "Body"), clock.GetUtcNow()));

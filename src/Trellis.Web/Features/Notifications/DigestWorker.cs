@@ -19,7 +19,10 @@ public sealed class DigestSender(IServiceScopeFactory scopes, TimeProvider time)
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
         var links = scope.ServiceProvider.GetRequiredService<SiteLinks>();
-        var now = time.GetUtcNow();
+        // Whole milliseconds: the claimed rows are found again by this exact instant, and PostgreSQL
+        // keeps microseconds while the clock has 100 ns ticks.
+        var clock = time.GetUtcNow();
+        var now = new DateTimeOffset(clock.UtcTicks - clock.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
         var members = await db.Notifications
             .Where(n => n.Email == EmailDelivery.PendingDigest)

@@ -28,8 +28,9 @@ public static class DatabaseSetup
             case PostgresProvider:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Trellis is empty.");
-                builder.Services.AddDbContext<TrellisDbContext, PostgresTrellisDbContext>(o => o
-                    .UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3)));
+                // No retrying execution strategy: it cannot wrap the explicit transactions that keep a change
+                // and its outbox e-mail together. A transient failure surfaces as an error; workers retry.
+                builder.Services.AddDbContext<TrellisDbContext, PostgresTrellisDbContext>(o => o.UseNpgsql(connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use {SqliteProvider} or {PostgresProvider}.");
