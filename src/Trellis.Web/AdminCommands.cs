@@ -27,7 +27,9 @@ public static class AdminCommands
                 var count = IntOption(args, "--count", 500);
                 var seed = IntOption(args, "--seed", 42);
                 var added = await DemoSeeder.SeedAsync(app.Services, count, seed, Console.Out, ct);
-                Console.WriteLine($"Added {added} demo members (seed {seed}). Every demo account signs in with the password '{DemoSeeder.Password}'.");
+                Console.WriteLine($"Added {added} demo members (seed {seed}). Every demo account signs in with the password '{DemoSeeder.Password}', for example:");
+                foreach (var person in DemoCommunity.Generate(3, seed, DateTimeOffset.UtcNow.Year))
+                    Console.WriteLine($"  {person.Email}");
                 return 0;
             default:
                 Console.WriteLine("""

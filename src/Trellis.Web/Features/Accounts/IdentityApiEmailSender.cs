@@ -29,7 +29,12 @@ public sealed class IdentityApiEmailSender(IServiceScopeFactory scopes, SiteLink
         await db.SaveChangesAsync();
     }
 
-    private string Rebase(string link) => Uri.TryCreate(link, UriKind.Absolute, out var uri) ? links.Absolute(uri.PathAndQuery) : link;
+    /// <summary>Identity hands over the link HTML-encoded (for an HTML body); our e-mails encode it themselves.</summary>
+    private string Rebase(string link)
+    {
+        var decoded = System.Net.WebUtility.HtmlDecode(link);
+        return Uri.TryCreate(decoded, UriKind.Absolute, out var uri) ? links.Absolute(uri.PathAndQuery) : decoded;
+    }
 
     private static string NameOf(Member user) => string.IsNullOrWhiteSpace(user.DisplayName) ? "there" : user.DisplayName;
 }
