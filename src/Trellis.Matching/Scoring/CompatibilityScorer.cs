@@ -59,7 +59,7 @@ public sealed class CompatibilityScorer
         var qualities = Criteria.Qualities(mentee.QualitiesSought, mentor.QualitiesOffered);
 
         var menteeInterests = Terms.Set(mentee.Interests);
-        var sharedInterests = mentor.Interests.Where(i => menteeInterests.Contains(Terms.Normalize(i))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var sharedInterests = mentor.Interests.Select(Terms.Normalize).Where(menteeInterests.Contains).Distinct(StringComparer.Ordinal).ToList();
         var interests = Criteria.Interests(sharedInterests.Count);
 
         var overlapHours = TimeZones.WorkingHoursOverlap(TimeZones.FindOrUtc(mentee.TimeZone), mentee.WorkingHours, TimeZones.FindOrUtc(mentor.TimeZone), mentor.WorkingHours, referenceDate);
