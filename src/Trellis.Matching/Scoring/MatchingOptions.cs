@@ -26,11 +26,11 @@ public sealed class MatchingOptions
 
     /// <summary>Cosine similarity at or below which two texts are treated as unrelated (value 0).</summary>
     [Range(-1, 1)]
-    public double UnrelatedTextCosine { get; set; } = 0.15;
+    public double UnrelatedTextCosine { get; set; } = 0.20;
 
     /// <summary>Cosine similarity at or above which two texts are treated as saying the same thing (value 1).</summary>
     [Range(-1, 1)]
-    public double SameTextCosine { get; set; } = 0.65;
+    public double SameTextCosine { get; set; } = 0.55;
 
     /// <summary>How many reasons an explanation lists.</summary>
     [Range(1, 9)]
@@ -39,15 +39,15 @@ public sealed class MatchingOptions
 
 public sealed class CriterionWeights
 {
-    [Range(0, 100)] public double Goals { get; set; } = 0.30;
-    [Range(0, 100)] public double Field { get; set; } = 0.14;
-    [Range(0, 100)] public double CareerStage { get; set; } = 0.14;
-    [Range(0, 100)] public double Qualities { get; set; } = 0.08;
-    [Range(0, 100)] public double Interests { get; set; } = 0.07;
-    [Range(0, 100)] public double WorkingHours { get; set; } = 0.09;
+    [Range(0, 100)] public double Goals { get; set; } = 0.45;
+    [Range(0, 100)] public double Field { get; set; } = 0.12;
+    [Range(0, 100)] public double CareerStage { get; set; } = 0.11;
+    [Range(0, 100)] public double Qualities { get; set; } = 0.06;
+    [Range(0, 100)] public double Interests { get; set; } = 0.05;
+    [Range(0, 100)] public double WorkingHours { get; set; } = 0.06;
     [Range(0, 100)] public double Language { get; set; } = 0.05;
-    [Range(0, 100)] public double Formats { get; set; } = 0.05;
-    [Range(0, 100)] public double Availability { get; set; } = 0.08;
+    [Range(0, 100)] public double Formats { get; set; } = 0.04;
+    [Range(0, 100)] public double Availability { get; set; } = 0.06;
 
     public double this[Criterion criterion] => criterion switch
     {
