@@ -41,6 +41,15 @@ public sealed class MentorIndex
     /// <summary>Bytes held by the index's arrays (embeddings, attributes, id lists), not counting the retained profile objects.</summary>
     public long ArrayBytes => Volatile.Read(ref _state).Segments.Sum(s => s.Bytes());
 
+    /// <summary>The embedding matrix blocks and how many rows of each are in use (benchmark baseline).</summary>
+    internal IEnumerable<(float[] Embeddings, int Rows)> EmbeddingBlocks()
+    {
+        var segments = Volatile.Read(ref _state).Segments;
+        var slots = Volatile.Read(ref _nextSlot);
+        for (var s = 0; s < segments.Length; s++)
+            yield return (segments[s].Embeddings, Math.Clamp(slots - s * Segment.Rows, 0, Segment.Rows));
+    }
+
     public void AddOrUpdate(MentorProfile mentor) => AddOrUpdate([mentor]);
 
     /// <summary>Adds or replaces mentors; each touched segment is copied once per call, so pass changes in batches when you can.</summary>
