@@ -43,8 +43,8 @@ public class SearchTopKBenchmarks
     public float StreamEmbeddings()
     {
         var sum = 0f;
-        foreach (var (embeddings, rows) in _index.EmbeddingBlocks())
-            sum += TensorPrimitives.Sum(new ReadOnlySpan<float>(embeddings, 0, rows * Trellis.Matching.Text.SentenceEmbedder.Dimensions));
+        foreach (var (segment, rows) in _index.EmbeddingBlocks())
+            sum += TensorPrimitives.Sum(segment.Matrix(rows));
         return sum;
     }
 

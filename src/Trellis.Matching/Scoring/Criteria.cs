@@ -33,7 +33,9 @@ internal static class Criteria
     public static float Qualities(MentorQualities sought, MentorQualities offered) =>
         sought == MentorQualities.None
             ? 0.5f
-            : (float)BitOperations.PopCount((uint)(sought & offered)) / BitOperations.PopCount((uint)sought);
+            : QualitiesShared(BitOperations.PopCount((uint)(sought & offered)), BitOperations.PopCount((uint)sought));
+
+    public static float QualitiesShared(int shared, int sought) => (float)shared / sought;
 
     public static float Interests(int shared) => (float)Math.Min(shared, ShareEnoughInterests) / ShareEnoughInterests;
 

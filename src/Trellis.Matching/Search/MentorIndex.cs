@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Numerics;
-using System.Numerics.Tensors;
 using Trellis.Matching.Scoring;
 
 namespace Trellis.Matching.Search;
@@ -42,12 +41,12 @@ public sealed class MentorIndex
     public long ArrayBytes => Volatile.Read(ref _state).Segments.Sum(s => s.Bytes());
 
     /// <summary>The embedding matrix blocks and how many rows of each are in use (benchmark baseline).</summary>
-    internal IEnumerable<(float[] Embeddings, int Rows)> EmbeddingBlocks()
+    internal IEnumerable<(Segment Segment, int Rows)> EmbeddingBlocks()
     {
         var segments = Volatile.Read(ref _state).Segments;
         var slots = Volatile.Read(ref _nextSlot);
         for (var s = 0; s < segments.Length; s++)
-            yield return (segments[s].Embeddings, Math.Clamp(slots - s * Segment.Rows, 0, Segment.Rows));
+            yield return (segments[s], Math.Clamp(slots - s * Segment.Rows, 0, Segment.Rows));
     }
 
     public void AddOrUpdate(MentorProfile mentor) => AddOrUpdate([mentor]);
@@ -106,12 +105,14 @@ public sealed class MentorIndex
         var top = new TopK(request.Skip + request.Take);
         var total = 0;
         Span<ulong> survivors = stackalloc ulong[Segment.Words];
+        Span<float> partials = stackalloc float[Segment.Rows];
+        Span<int> rows = stackalloc int[Segment.Rows];
         for (var s = 0; s < state.Segments.Length; s++)
         {
             var segment = state.Segments[s];
             plan.Prefilter(segment, s, survivors);
             foreach (var word in survivors) total += BitOperations.PopCount(word);
-            plan.Scan(segment, s, survivors, top);
+            plan.Scan(segment, s, survivors, top, partials, rows);
         }
 
         var matches = top.ToSortedBestFirst().Skip(request.Skip).Select(c =>
@@ -132,7 +133,7 @@ public sealed class MentorIndex
         var row = slot % Segment.Rows;
         if (segment.Ids[row] != mentorId || segment.Profiles[row] is not { } profile) return null;
         var cosine = mentee.Embedding is { Length: Segment.Dim } e
-            ? TensorPrimitives.Dot(segment.Embeddings.AsSpan(row * Segment.Dim, Segment.Dim), e)
+            ? Vectors.Dot(segment.Row(row), e)
             : float.NaN;
         return Scorer.Score(mentee, profile, cosine, referenceDate);
     }
@@ -167,13 +168,20 @@ public sealed class MentorIndex
     {
         s.Ids[row] = m.Id;
         s.Profiles[row] = m with { Embedding = null };
-        var target = s.Embeddings.AsSpan(row * Segment.Dim, Segment.Dim);
+        var target = s.Row(row);
         if (m.Embedding is null) target.Clear();
         else m.Embedding.CopyTo(target);
         s.Field[row] = _fields.Intern(Terms.Normalize(m.Field));
         s.RelatedFields[row] = Ids(_fields, m.RelatedFields);
         s.Skills[row] = Ids(_skills, m.Skills.Concat(m.Topics));
         s.Interests[row] = Ids(_interests, m.Interests);
+        var inline = s.InterestsInline.AsSpan(row * Segment.InlineInterests, Segment.InlineInterests);
+        inline.Fill(-1);
+        if (s.Interests[row].Length > Segment.InlineInterests) inline[0] = Segment.InterestsOverflow;
+        else s.Interests[row].CopyTo(inline);
+        s.RelatedSignature[row] = Segment.Signature(s.RelatedFields[row]);
+        s.SkillSignature[row] = Segment.Signature(s.Skills[row]);
+        s.InterestSignature[row] = Segment.Signature(s.Interests[row]);
         s.Years[row] = (byte)Math.Clamp(m.YearsOfExperience, 0, byte.MaxValue);
         s.Flags[row] = (byte)((m.OpenToMentoring ? Segment.OpenToMentoring : 0)
             | (m.OpenToPeerMentoring ? Segment.OpenToPeer : 0) | (m.OpenToReverseMentoring ? Segment.OpenToReverse : 0));
@@ -181,6 +189,7 @@ public sealed class MentorIndex
         s.Qualities[row] = m.QualitiesOffered;
         s.Remaining[row] = (byte)Math.Clamp(m.RemainingCapacity, 0, byte.MaxValue);
         s.HoursPerMonth[row] = (byte)Math.Clamp(m.HoursPerMonth, 0, byte.MaxValue);
+        s.Availability[row] = Criteria.Availability(m.RemainingCapacity, m.HoursPerMonth);
         s.Languages[row] = LanguageSet.From(m.Languages);
         s.Schedule[row] = _schedules.Intern(new ScheduleKey(TimeZones.FindOrUtc(m.TimeZone).Id, m.WorkingHours));
         Segment.SetBit(s.Live, row, true);

@@ -5,52 +5,89 @@ using Trellis.Matching.Scoring;
 namespace Trellis.Matching.Search;
 
 /// <summary>
-/// Everything about one search that does not depend on the mentor row, worked out once so the
-/// per-row work is table look-ups and the embedding dot product is the dominant cost.
+/// Everything about one search that does not depend on the mentor row, worked out once: per-row
+/// work is then a handful of table look-ups, and the embedding dot product is the dominant cost.
+/// Every table entry is produced by the same <see cref="Criteria"/> function the pair scorer
+/// calls, and the sum runs in the same order, so a result's score equals its breakdown's total.
 /// </summary>
 internal sealed class QueryPlan
 {
-    private readonly CompatibilityScorer _scorer;
+    private const int StageKinds = 8; // open to peer (2) | open to reverse (4) | has a sought skill (1)
+
     private readonly MenteeProfile _mentee;
     private readonly HashSet<Guid> _menteeBlocked;
     private readonly int[] _excludedSlots;
+    private readonly float[] _w;
+    private readonly float[]? _query;
+    private readonly float _unrelatedCosine, _sameCosine;
 
     private readonly float[] _fieldValue;
     private readonly int _menteeField;
+    private readonly ulong _menteeFieldBit;
+    private readonly float _relatedFieldValue = Criteria.Field(false, true);
+    private readonly int _menteeYears, _minAhead;
+    private readonly float[] _stageValue;
     private readonly bool[] _soughtSkill;
+    private readonly ulong _soughtSignature;
+    private readonly int _soughtQualities;
+    private readonly MentorQualities _qualitiesSought;
+    private readonly float[] _qualitiesValue;
     private readonly bool[] _menteeInterest;
+    private readonly ulong _interestSignature;
+    private readonly float[] _interestsValue;
     private readonly double[] _overlapHours;
     private readonly float[] _hoursValue;
     private readonly LanguageSet _menteeLanguages;
-    private readonly float[]? _query;
-    private readonly float[] _w;
-    private readonly int _minAhead, _maxAhead;
+    private readonly float _sharedLanguageValue = Criteria.Language(true), _noLanguageValue = Criteria.Language(false);
+    private readonly float[] _formatsValue;
 
-    // Search filters; null/false when not used.
-    private readonly bool _rowFilter;
-    private readonly bool[]? _fieldFilter;
-    private readonly bool[]? _skillFilter;
-    private readonly LanguageSet? _languageFilter;
+    private readonly bool _requireLanguage, _anyFilter;
+    private readonly bool[]? _fieldFilter, _skillFilter;
+    private readonly LanguageSet _languageFilter;
+    private readonly bool _hasLanguageFilter;
+    private readonly MeetingFormats _formatsFilter;
+    private readonly double _minOverlap;
+    private readonly int _minYears, _maxYears;
+    private readonly int _peerFilter; // -1 any, 0 neither, 1 peer or reverse
 
     public QueryPlan(IndexState state, MentorSearchRequest request, CompatibilityScorer scorer, int[] excludedSlots)
     {
-        _scorer = scorer;
+        var options = scorer.Options;
         _mentee = request.Mentee;
         _menteeBlocked = [.. _mentee.BlockedIds];
         _excludedSlots = excludedSlots;
         _w = scorer.Weights;
-        _minAhead = scorer.Options.MinYearsAhead;
-        _maxAhead = scorer.Options.MaxYearsAheadBeforeDecline;
+        _query = QueryVector(_mentee.Embedding, request.QueryEmbedding, request.QueryWeight);
+        _unrelatedCosine = (float)options.UnrelatedTextCosine;
+        _sameCosine = (float)options.SameTextCosine;
 
         _menteeField = state.Fields.IdOf(Terms.Normalize(_mentee.Field));
+        _menteeFieldBit = _menteeField >= 0 ? 1UL << (_menteeField & 63) : 0;
         _fieldValue = new float[state.Fields.Count];
         foreach (var related in _mentee.RelatedFields)
             if (state.Fields.IdOf(Terms.Normalize(related)) is var id and >= 0)
                 _fieldValue[id] = Criteria.Field(false, true);
         if (_menteeField >= 0) _fieldValue[_menteeField] = Criteria.Field(true, false);
 
+        _menteeYears = _mentee.YearsOfExperience;
+        _minAhead = options.MinYearsAhead;
+        _stageValue = new float[(byte.MaxValue + 1) * StageKinds];
+        for (var years = 0; years <= byte.MaxValue; years++)
+            for (var kind = 0; kind < StageKinds; kind++)
+                _stageValue[years * StageKinds + kind] = Criteria.CareerStage(years - _menteeYears,
+                    (kind & Segment.OpenToPeer) != 0, (kind & Segment.OpenToReverse) != 0, (kind & 1) != 0, _minAhead, options.MaxYearsAheadBeforeDecline);
         _soughtSkill = Table(state.Skills, _mentee.SkillsSought);
+        _soughtSignature = Signature(_soughtSkill);
+
+        _qualitiesSought = _mentee.QualitiesSought;
+        _soughtQualities = BitOperations.PopCount((uint)_qualitiesSought);
+        _qualitiesValue = new float[33];
+        for (var k = 0; k <= _soughtQualities; k++)
+            _qualitiesValue[k] = _soughtQualities == 0 ? Criteria.Qualities(MentorQualities.None, 0) : Criteria.QualitiesShared(k, _soughtQualities);
+
         _menteeInterest = Table(state.Interests, _mentee.Interests);
+        _interestSignature = Signature(_menteeInterest);
+        _interestsValue = Enumerable.Range(0, _menteeInterest.Length + 1).Select(Criteria.Interests).ToArray();
 
         var menteeZone = TimeZones.FindOrUtc(_mentee.TimeZone);
         _overlapHours = new double[state.Schedules.Count];
@@ -59,26 +96,31 @@ internal sealed class QueryPlan
         {
             var schedule = state.Schedules[i];
             _overlapHours[i] = TimeZones.WorkingHoursOverlap(menteeZone, _mentee.WorkingHours, TimeZones.FindOrUtc(schedule.ZoneId), schedule.Hours, request.ReferenceDate);
-            _hoursValue[i] = Criteria.WorkingHours(_overlapHours[i], scorer.Options.EnoughOverlapHours);
+            _hoursValue[i] = Criteria.WorkingHours(_overlapHours[i], options.EnoughOverlapHours);
         }
         _menteeLanguages = LanguageSet.From(_mentee.Languages);
-        _query = QueryVector(_mentee.Embedding, request.QueryEmbedding, request.QueryWeight);
+        _formatsValue = new float[16];
+        for (var f = 0; f < _formatsValue.Length; f++)
+            _formatsValue[f] = Criteria.Formats(_mentee.FormatsPreferred, (MeetingFormats)f);
 
-        var f = request.Filter;
-        _filter = f;
-        if (f.Fields is not null) _fieldFilter = Table(state.Fields, f.Fields);
-        if (f.SkillsOrTopics is not null) _skillFilter = Table(state.Skills, f.SkillsOrTopics);
-        if (f.Languages is not null) _languageFilter = LanguageSet.From(f.Languages);
-        _rowFilter = !f.IsEmpty || _mentee.RequiresSharedLanguage;
+        var filter = request.Filter;
+        _requireLanguage = _mentee.RequiresSharedLanguage;
+        _anyFilter = !filter.IsEmpty;
+        if (filter.Fields is not null) _fieldFilter = Table(state.Fields, filter.Fields);
+        if (filter.SkillsOrTopics is not null) _skillFilter = Table(state.Skills, filter.SkillsOrTopics);
+        if (filter.Languages is not null) (_hasLanguageFilter, _languageFilter) = (true, LanguageSet.From(filter.Languages));
+        _formatsFilter = filter.Formats ?? MeetingFormats.None;
+        _minOverlap = filter.MinOverlapHours ?? double.NegativeInfinity;
+        _minYears = filter.MinYearsOfExperience ?? int.MinValue;
+        _maxYears = filter.MaxYearsOfExperience ?? int.MaxValue;
+        _peerFilter = filter.OpenToPeerOrReverse switch { null => -1, false => 0, true => 1 };
     }
-
-    private readonly MentorFilter _filter;
 
     /// <summary>Survivors of one segment: eligible rows that pass the mentee's hard filters and the search filters.</summary>
     public void Prefilter(Segment segment, int segmentIndex, Span<ulong> bits)
     {
         segment.Eligible.CopyTo(bits);
-        if (_rowFilter)
+        if (_requireLanguage || _anyFilter)
         {
             for (var w = 0; w < bits.Length; w++)
             {
@@ -100,29 +142,28 @@ internal sealed class QueryPlan
 
     private bool Passes(Segment s, int row)
     {
-        if (_mentee.RequiresSharedLanguage && !_menteeLanguages.Overlaps(s.Languages[row])) return false;
-        var f = _filter;
+        if (_requireLanguage && !_menteeLanguages.Overlaps(s.Languages[row])) return false;
+        if (!_anyFilter) return true;
         if (_fieldFilter is not null && !_fieldFilter[s.Field[row]]) return false;
+        if (_formatsFilter != MeetingFormats.None && (s.Formats[row] & _formatsFilter) == 0) return false;
+        if (_hasLanguageFilter && !_languageFilter.Overlaps(s.Languages[row])) return false;
+        var years = s.Years[row];
+        if (years < _minYears || years > _maxYears) return false;
+        if (_overlapHours[s.Schedule[row]] < _minOverlap) return false;
+        if (_peerFilter >= 0 && ((s.Flags[row] & (Segment.OpenToPeer | Segment.OpenToReverse)) != 0 ? 1 : 0) != _peerFilter) return false;
         if (_skillFilter is not null && !AnyOf(s.Skills[row], _skillFilter)) return false;
-        if (_languageFilter is { } languages && !languages.Overlaps(s.Languages[row])) return false;
-        if (f.Formats is { } formats && (s.Formats[row] & formats) == 0) return false;
-        if (f.MinOverlapHours is { } minHours && _overlapHours[s.Schedule[row]] < minHours) return false;
-        if (f.MinYearsOfExperience is { } minYears && s.Years[row] < minYears) return false;
-        if (f.MaxYearsOfExperience is { } maxYears && s.Years[row] > maxYears) return false;
-        if (f.OpenToPeerOrReverse is { } open && ((s.Flags[row] & (Segment.OpenToPeer | Segment.OpenToReverse)) != 0) != open) return false;
         return true;
     }
 
-    /// <summary>Scores the survivors into the heap. Summation order matches <see cref="CompatibilityScorer"/> exactly.</summary>
-    public void Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, TopK top)
+    /// <summary>
+    /// Scores the survivors into the heap in two passes: the structured part from the small
+    /// attribute arrays, then one sequential sweep of the embedding rows, so the matrix streams.
+    /// </summary>
+    public void Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, TopK top, Span<float> partials, Span<int> rows)
     {
         var w = _w;
         float w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7], wGoals = w[8];
-        var menteeYears = _mentee.YearsOfExperience;
-        var sought = _mentee.QualitiesSought;
-        var preferred = _mentee.FormatsPreferred;
-        var query = _query;
-        var embeddings = s.Embeddings;
+        var count = 0;
         for (var wi = 0; wi < bits.Length; wi++)
         {
             var word = bits[wi];
@@ -132,18 +173,20 @@ internal sealed class QueryPlan
                 word &= word - 1;
 
                 var field = _fieldValue[s.Field[row]];
-                if (field == 0 && _menteeField >= 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
-                    field = Criteria.Field(false, true);
-                var ahead = s.Years[row] - menteeYears;
-                var flags = s.Flags[row];
-                var hasSkill = Criteria.IsPeerOrJunior(ahead, _minAhead) && AnyOf(s.Skills[row], _soughtSkill);
-                var stage = Criteria.CareerStage(ahead, (flags & Segment.OpenToPeer) != 0, (flags & Segment.OpenToReverse) != 0, hasSkill, _minAhead, _maxAhead);
-                var qualities = Criteria.Qualities(sought, s.Qualities[row]);
-                var interests = Criteria.Interests(CountOf(s.Interests[row], _menteeInterest));
+                if (field == 0 && (s.RelatedSignature[row] & _menteeFieldBit) != 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
+                    field = _relatedFieldValue;
+                int years = s.Years[row];
+                var kind = s.Flags[row] & (Segment.OpenToPeer | Segment.OpenToReverse);
+                if (Criteria.IsPeerOrJunior(years - _menteeYears, _minAhead) && kind != 0
+                    && (s.SkillSignature[row] & _soughtSignature) != 0 && AnyOf(s.Skills[row], _soughtSkill))
+                    kind |= 1;
+                var stage = _stageValue[years * StageKinds + kind];
+                var qualities = _qualitiesValue[BitOperations.PopCount((uint)(s.Qualities[row] & _qualitiesSought))];
+                var interests = _interestsValue[(s.InterestSignature[row] & _interestSignature) == 0 ? 0 : SharedInterests(s, row)];
                 var hours = _hoursValue[s.Schedule[row]];
-                var language = Criteria.Language(_menteeLanguages.Overlaps(s.Languages[row]));
-                var formats = Criteria.Formats(preferred, s.Formats[row]);
-                var availability = Criteria.Availability(s.Remaining[row], s.HoursPerMonth[row]);
+                var language = _menteeLanguages.Overlaps(s.Languages[row]) ? _sharedLanguageValue : _noLanguageValue;
+                var formats = _formatsValue[(int)s.Formats[row] & 15];
+                var availability = s.Availability[row];
 
                 var partial = 0f;
                 partial += w0 * field;
@@ -154,16 +197,29 @@ internal sealed class QueryPlan
                 partial += w5 * language;
                 partial += w6 * formats;
                 partial += w7 * availability;
-
-                // Exact pruning: even a perfect text match could not lift this row into the top k.
-                if (partial + wGoals < top.Threshold) continue;
-
-                var cosine = query is null ? float.NaN : TensorPrimitives.Dot(new ReadOnlySpan<float>(embeddings, row * Segment.Dim, Segment.Dim), query);
-                var score = partial + wGoals * _scorer.GoalsValue(cosine);
-                var id = s.Ids[row];
-                if (!top.WouldAccept(score, id) || !AllowedPair(s, row, id)) continue;
-                top.Add(new Candidate(score, id, segmentIndex, row, cosine));
+                partials[count] = partial;
+                rows[count++] = row;
             }
+        }
+
+        var query = _query;
+        for (var i = 0; i < count; i++)
+        {
+            var partial = partials[i];
+            // Exact pruning: even a perfect text match could not lift this row into the top k.
+            if (partial + wGoals < top.Threshold) continue;
+            var row = rows[i];
+            float cosine, goals;
+            if (query is null) (cosine, goals) = (float.NaN, 0f);
+            else
+            {
+                cosine = Vectors.Dot(s.Row(row), query);
+                goals = Criteria.Goals(cosine, _unrelatedCosine, _sameCosine);
+            }
+            var score = partial + wGoals * goals;
+            var id = s.Ids[row];
+            if (!top.WouldAccept(score, id) || !AllowedPair(s, row, id)) continue;
+            top.Add(new Candidate(score, id, segmentIndex, row, cosine));
         }
     }
 
@@ -187,6 +243,14 @@ internal sealed class QueryPlan
         return blended;
     }
 
+    private static ulong Signature(bool[] table)
+    {
+        var signature = 0UL;
+        for (var id = 0; id < table.Length; id++)
+            if (table[id]) signature |= 1UL << (id & 63);
+        return signature;
+    }
+
     private static bool[] Table(InternTable<string> vocabulary, IEnumerable<string> terms)
     {
         var table = new bool[vocabulary.Count];
@@ -194,6 +258,16 @@ internal sealed class QueryPlan
             if (vocabulary.IdOf(Terms.Normalize(term)) is var id and >= 0)
                 table[id] = true;
         return table;
+    }
+
+    private int SharedInterests(Segment s, int row)
+    {
+        var inline = s.InterestsInline.AsSpan(row * Segment.InlineInterests, Segment.InlineInterests);
+        if (inline[0] == Segment.InterestsOverflow) return CountOf(s.Interests[row], _menteeInterest);
+        var count = 0;
+        foreach (var id in inline)
+            if (id >= 0 && _menteeInterest[id]) count++;
+        return count;
     }
 
     private static bool AnyOf(int[] ids, bool[] table)

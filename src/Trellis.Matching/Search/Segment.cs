@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Trellis.Matching.Scoring;
 using Trellis.Matching.Text;
 
@@ -16,19 +17,37 @@ internal sealed class Segment
 
     public const byte OpenToMentoring = 1, OpenToPeer = 2, OpenToReverse = 4;
 
-    public float[] Embeddings = new float[Rows * Dim];
+    public const int InlineInterests = 4;
+    public const int InterestsOverflow = int.MinValue;
+
+    // Pinned (never moves) and padded so row 0 starts on a 64-byte boundary: every row is then
+    // cache-line aligned (1536 = 24 × 64) and a 512-bit load never straddles two lines.
+    private float[] _embeddings;
+    private int _offset;
     public Guid[] Ids = new Guid[Rows];
     public MentorProfile?[] Profiles = new MentorProfile?[Rows];
     public int[] Field = new int[Rows];
     public int[][] RelatedFields = new int[Rows][];
     public int[][] Skills = new int[Rows][];
     public int[][] Interests = new int[Rows][];
+
+    /// <summary>Up to <see cref="InlineInterests"/> interest ids per row, −1 padded, or <see cref="InterestsOverflow"/> first when the row has more (then see <see cref="Interests"/>).</summary>
+    public int[] InterestsInline = new int[Rows * InlineInterests];
+
+    // One bit per id (id mod 64) for each list above: a cheap exact "none in common" test, so the
+    // scan only follows a row's list pointer when the lists might share an id.
+    public ulong[] RelatedSignature = new ulong[Rows];
+    public ulong[] SkillSignature = new ulong[Rows];
+    public ulong[] InterestSignature = new ulong[Rows];
     public byte[] Years = new byte[Rows];
     public byte[] Flags = new byte[Rows];
     public MeetingFormats[] Formats = new MeetingFormats[Rows];
     public MentorQualities[] Qualities = new MentorQualities[Rows];
     public byte[] Remaining = new byte[Rows];
     public byte[] HoursPerMonth = new byte[Rows];
+
+    /// <summary>The availability criterion does not depend on the mentee, so it is worked out when the row is written.</summary>
+    public float[] Availability = new float[Rows];
     public LanguageSet[] Languages = new LanguageSet[Rows];
     public int[] Schedule = new int[Rows];
 
@@ -36,22 +55,41 @@ internal sealed class Segment
     public ulong[] Eligible = new ulong[Words];
     public ulong[] Live = new ulong[Words];
 
+    public Segment() => (_embeddings, _offset) = AllocateAligned();
+
+    public Span<float> Row(int row) => _embeddings.AsSpan(_offset + row * Dim, Dim);
+
+    public ReadOnlySpan<float> Matrix(int rows) => _embeddings.AsSpan(_offset, rows * Dim);
+
+    private static unsafe (float[] Store, int Offset) AllocateAligned()
+    {
+        var store = GC.AllocateArray<float>(Rows * Dim + 16, pinned: true);
+        var address = (nuint)Unsafe.AsPointer(ref store[0]);
+        return (store, (int)((64 - address % 64) % 64 / sizeof(float)));
+    }
+
     public Segment Clone()
     {
         var copy = (Segment)MemberwiseClone();
-        copy.Embeddings = (float[])Embeddings.Clone();
+        (copy._embeddings, copy._offset) = AllocateAligned();
+        Matrix(Rows).CopyTo(copy._embeddings.AsSpan(copy._offset, Rows * Dim));
+        copy.InterestsInline = (int[])InterestsInline.Clone();
         copy.Ids = (Guid[])Ids.Clone();
         copy.Profiles = (MentorProfile?[])Profiles.Clone();
         copy.Field = (int[])Field.Clone();
         copy.RelatedFields = (int[][])RelatedFields.Clone();
         copy.Skills = (int[][])Skills.Clone();
         copy.Interests = (int[][])Interests.Clone();
+        copy.RelatedSignature = (ulong[])RelatedSignature.Clone();
+        copy.SkillSignature = (ulong[])SkillSignature.Clone();
+        copy.InterestSignature = (ulong[])InterestSignature.Clone();
         copy.Years = (byte[])Years.Clone();
         copy.Flags = (byte[])Flags.Clone();
         copy.Formats = (MeetingFormats[])Formats.Clone();
         copy.Qualities = (MentorQualities[])Qualities.Clone();
         copy.Remaining = (byte[])Remaining.Clone();
         copy.HoursPerMonth = (byte[])HoursPerMonth.Clone();
+        copy.Availability = (float[])Availability.Clone();
         copy.Languages = (LanguageSet[])Languages.Clone();
         copy.Schedule = (int[])Schedule.Clone();
         copy.Eligible = (ulong[])Eligible.Clone();
@@ -61,12 +99,21 @@ internal sealed class Segment
 
     public void Clear(int row)
     {
-        Array.Clear(Embeddings, row * Dim, Dim);
+        Row(row).Clear();
+        InterestsInline.AsSpan(row * InlineInterests, InlineInterests).Fill(-1);
         Ids[row] = Guid.Empty;
         Profiles[row] = null;
         RelatedFields[row] = Skills[row] = Interests[row] = [];
+        RelatedSignature[row] = SkillSignature[row] = InterestSignature[row] = 0;
         SetBit(Live, row, false);
         SetBit(Eligible, row, false);
+    }
+
+    public static ulong Signature(ReadOnlySpan<int> ids)
+    {
+        var signature = 0UL;
+        foreach (var id in ids) signature |= 1UL << (id & 63);
+        return signature;
     }
 
     public static void SetBit(ulong[] words, int row, bool on)
@@ -80,9 +127,9 @@ internal sealed class Segment
     /// <summary>Bytes held by this segment's arrays, including the small per-row id lists.</summary>
     public long Bytes()
     {
-        long bytes = Embeddings.Length * 4L + Ids.Length * 16L + Profiles.Length * 8L + Field.Length * 4L
-            + Years.Length + Flags.Length + Formats.Length + Qualities.Length * 4L + Remaining.Length + HoursPerMonth.Length
-            + Languages.Length * 24L + Schedule.Length * 4L + (Eligible.Length + Live.Length) * 8L + 3 * Rows * 8L;
+        long bytes = _embeddings.Length * 4L + InterestsInline.Length * 4L + Ids.Length * 16L + Profiles.Length * 8L + Field.Length * 4L
+            + Years.Length + Flags.Length + Formats.Length + Qualities.Length * 4L + Remaining.Length + HoursPerMonth.Length + Availability.Length * 4L
+            + Languages.Length * 24L + Schedule.Length * 4L + 3 * Rows * 8L + (Eligible.Length + Live.Length) * 8L + 3 * Rows * 8L;
         for (var i = 0; i < Rows; i++)
             bytes += ArrayBytes(RelatedFields[i]) + ArrayBytes(Skills[i]) + ArrayBytes(Interests[i]);
         return bytes;
