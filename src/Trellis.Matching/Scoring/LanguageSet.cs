@@ -23,6 +23,18 @@ public readonly record struct LanguageSet(ulong Low, ulong Middle, ulong High)
 
     public static LanguageSet Empty => default;
 
+    /// <summary>Number of distinct languages a set can hold (the bit positions).</summary>
+    public static int Capacity => 192;
+
+    /// <summary>The bit positions present, ascending.</summary>
+    public IEnumerable<int> Bits()
+    {
+        var words = new[] { Low, Middle, High };
+        for (var w = 0; w < 3; w++)
+            for (var word = words[w]; word != 0; word &= word - 1)
+                yield return w * 64 + BitOperations.TrailingZeroCount(word);
+    }
+
     public static bool IsValidCode(string? code) =>
         code is { Length: 2 } && Array.BinarySearch(Codes, code.ToLowerInvariant(), StringComparer.Ordinal) >= 0;
 

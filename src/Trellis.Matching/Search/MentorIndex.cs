@@ -107,12 +107,13 @@ public sealed class MentorIndex
         Span<ulong> survivors = stackalloc ulong[Segment.Words];
         Span<float> partials = stackalloc float[Segment.Rows];
         Span<int> rows = stackalloc int[Segment.Rows];
+        Span<ulong> speaking = stackalloc ulong[Segment.Words];
         for (var s = 0; s < state.Segments.Length; s++)
         {
             var segment = state.Segments[s];
-            plan.Prefilter(segment, s, survivors);
+            plan.Prefilter(segment, s, survivors, speaking);
             foreach (var word in survivors) total += BitOperations.PopCount(word);
-            plan.Scan(segment, s, survivors, top, partials, rows);
+            plan.Scan(segment, s, survivors, speaking, top, partials, rows);
         }
 
         var matches = top.ToSortedBestFirst().Skip(request.Skip).Select(c =>
@@ -171,7 +172,6 @@ public sealed class MentorIndex
         var target = s.Row(row);
         if (m.Embedding is null) target.Clear();
         else m.Embedding.CopyTo(target);
-        s.Field[row] = _fields.Intern(Terms.Normalize(m.Field));
         s.RelatedFields[row] = Ids(_fields, m.RelatedFields);
         s.Skills[row] = Ids(_skills, m.Skills.Concat(m.Topics));
         s.Interests[row] = Ids(_interests, m.Interests);
@@ -179,19 +179,21 @@ public sealed class MentorIndex
         inline.Fill(-1);
         if (s.Interests[row].Length > Segment.InlineInterests) inline[0] = Segment.InterestsOverflow;
         else s.Interests[row].CopyTo(inline);
-        s.RelatedSignature[row] = Segment.Signature(s.RelatedFields[row]);
-        s.SkillSignature[row] = Segment.Signature(s.Skills[row]);
-        s.InterestSignature[row] = Segment.Signature(s.Interests[row]);
-        s.Years[row] = (byte)Math.Clamp(m.YearsOfExperience, 0, byte.MaxValue);
-        s.Flags[row] = (byte)((m.OpenToMentoring ? Segment.OpenToMentoring : 0)
-            | (m.OpenToPeerMentoring ? Segment.OpenToPeer : 0) | (m.OpenToReverseMentoring ? Segment.OpenToReverse : 0));
-        s.Formats[row] = m.Formats;
-        s.Qualities[row] = m.QualitiesOffered;
-        s.Remaining[row] = (byte)Math.Clamp(m.RemainingCapacity, 0, byte.MaxValue);
-        s.HoursPerMonth[row] = (byte)Math.Clamp(m.HoursPerMonth, 0, byte.MaxValue);
-        s.Availability[row] = Criteria.Availability(m.RemainingCapacity, m.HoursPerMonth);
-        s.Languages[row] = LanguageSet.From(m.Languages);
-        s.Schedule[row] = _schedules.Intern(new ScheduleKey(TimeZones.FindOrUtc(m.TimeZone).Id, m.WorkingHours));
+        s.Info[row] = new RowInfo
+        {
+            Field = _fields.Intern(Terms.Normalize(m.Field)),
+            RelatedSignature = Segment.Signature(s.RelatedFields[row]),
+            SkillSignature = Segment.Signature(s.Skills[row]),
+            InterestSignature = Segment.Signature(s.Interests[row]),
+            Years = (byte)Math.Clamp(m.YearsOfExperience, 0, byte.MaxValue),
+            Flags = (byte)((m.OpenToMentoring ? Segment.OpenToMentoring : 0)
+                | (m.OpenToPeerMentoring ? Segment.OpenToPeer : 0) | (m.OpenToReverseMentoring ? Segment.OpenToReverse : 0)),
+            Formats = m.Formats,
+            Qualities = m.QualitiesOffered,
+            Availability = Criteria.Availability(m.RemainingCapacity, m.HoursPerMonth),
+            Schedule = _schedules.Intern(new ScheduleKey(TimeZones.FindOrUtc(m.TimeZone).Id, m.WorkingHours)),
+        };
+        s.SetLanguages(row, LanguageSet.From(m.Languages));
         Segment.SetBit(s.Live, row, true);
         Segment.SetBit(s.Eligible, row, m.OpenToMentoring && m.RemainingCapacity > 0);
     }

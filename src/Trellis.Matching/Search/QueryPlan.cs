@@ -116,12 +116,24 @@ internal sealed class QueryPlan
         _peerFilter = filter.OpenToPeerOrReverse switch { null => -1, false => 0, true => 1 };
     }
 
-    /// <summary>Survivors of one segment: eligible rows that pass the mentee's hard filters and the search filters.</summary>
-    public void Prefilter(Segment segment, int segmentIndex, Span<ulong> bits)
+    /// <summary>
+    /// Survivors of one segment: eligible rows that pass the mentee's hard filters and the search
+    /// filters. Also fills <paramref name="speaking"/>: the rows sharing a language with the mentee.
+    /// </summary>
+    public void Prefilter(Segment segment, int segmentIndex, Span<ulong> bits, Span<ulong> speaking)
     {
         segment.Eligible.CopyTo(bits);
-        if (_requireLanguage || _anyFilter)
+        segment.Speaking(_menteeLanguages, speaking);
+        if (_requireLanguage)
+            for (var w = 0; w < bits.Length; w++) bits[w] &= speaking[w];
+        if (_anyFilter)
         {
+            if (_hasLanguageFilter)
+            {
+                Span<ulong> speakers = stackalloc ulong[Segment.Words];
+                segment.Speaking(_languageFilter, speakers);
+                for (var w = 0; w < bits.Length; w++) bits[w] &= speakers[w];
+            }
             for (var w = 0; w < bits.Length; w++)
             {
                 var word = bits[w];
@@ -142,15 +154,12 @@ internal sealed class QueryPlan
 
     private bool Passes(Segment s, int row)
     {
-        if (_requireLanguage && !_menteeLanguages.Overlaps(s.Languages[row])) return false;
-        if (!_anyFilter) return true;
-        if (_fieldFilter is not null && !_fieldFilter[s.Field[row]]) return false;
-        if (_formatsFilter != MeetingFormats.None && (s.Formats[row] & _formatsFilter) == 0) return false;
-        if (_hasLanguageFilter && !_languageFilter.Overlaps(s.Languages[row])) return false;
-        var years = s.Years[row];
-        if (years < _minYears || years > _maxYears) return false;
-        if (_overlapHours[s.Schedule[row]] < _minOverlap) return false;
-        if (_peerFilter >= 0 && ((s.Flags[row] & (Segment.OpenToPeer | Segment.OpenToReverse)) != 0 ? 1 : 0) != _peerFilter) return false;
+        ref var info = ref s.Info[row];
+        if (_fieldFilter is not null && !_fieldFilter[info.Field]) return false;
+        if (_formatsFilter != MeetingFormats.None && (info.Formats & _formatsFilter) == 0) return false;
+        if (info.Years < _minYears || info.Years > _maxYears) return false;
+        if (_overlapHours[info.Schedule] < _minOverlap) return false;
+        if (_peerFilter >= 0 && ((info.Flags & (Segment.OpenToPeer | Segment.OpenToReverse)) != 0 ? 1 : 0) != _peerFilter) return false;
         if (_skillFilter is not null && !AnyOf(s.Skills[row], _skillFilter)) return false;
         return true;
     }
@@ -159,7 +168,7 @@ internal sealed class QueryPlan
     /// Scores the survivors into the heap in two passes: the structured part from the small
     /// attribute arrays, then one sequential sweep of the embedding rows, so the matrix streams.
     /// </summary>
-    public void Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, TopK top, Span<float> partials, Span<int> rows)
+    public void Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> speaking, TopK top, Span<float> partials, Span<int> rows)
     {
         var w = _w;
         float w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7], wGoals = w[8];
@@ -172,21 +181,22 @@ internal sealed class QueryPlan
                 var row = (wi << 6) + BitOperations.TrailingZeroCount(word);
                 word &= word - 1;
 
-                var field = _fieldValue[s.Field[row]];
-                if (field == 0 && (s.RelatedSignature[row] & _menteeFieldBit) != 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
+                ref var info = ref s.Info[row];
+                var field = _fieldValue[info.Field];
+                if (field == 0 && (info.RelatedSignature & _menteeFieldBit) != 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
                     field = _relatedFieldValue;
-                int years = s.Years[row];
-                var kind = s.Flags[row] & (Segment.OpenToPeer | Segment.OpenToReverse);
-                if (Criteria.IsPeerOrJunior(years - _menteeYears, _minAhead) && kind != 0
-                    && (s.SkillSignature[row] & _soughtSignature) != 0 && AnyOf(s.Skills[row], _soughtSkill))
+                int years = info.Years;
+                var kind = info.Flags & (Segment.OpenToPeer | Segment.OpenToReverse);
+                if (kind != 0 && Criteria.IsPeerOrJunior(years - _menteeYears, _minAhead)
+                    && (info.SkillSignature & _soughtSignature) != 0 && AnyOf(s.Skills[row], _soughtSkill))
                     kind |= 1;
                 var stage = _stageValue[years * StageKinds + kind];
-                var qualities = _qualitiesValue[BitOperations.PopCount((uint)(s.Qualities[row] & _qualitiesSought))];
-                var interests = _interestsValue[(s.InterestSignature[row] & _interestSignature) == 0 ? 0 : SharedInterests(s, row)];
-                var hours = _hoursValue[s.Schedule[row]];
-                var language = _menteeLanguages.Overlaps(s.Languages[row]) ? _sharedLanguageValue : _noLanguageValue;
-                var formats = _formatsValue[(int)s.Formats[row] & 15];
-                var availability = s.Availability[row];
+                var qualities = _qualitiesValue[BitOperations.PopCount((uint)(info.Qualities & _qualitiesSought))];
+                var interests = _interestsValue[(info.InterestSignature & _interestSignature) == 0 ? 0 : SharedInterests(s, row)];
+                var hours = _hoursValue[info.Schedule];
+                var language = Segment.GetBit(speaking, row) ? _sharedLanguageValue : _noLanguageValue;
+                var formats = _formatsValue[(int)info.Formats & 15];
+                var availability = info.Availability;
 
                 var partial = 0f;
                 partial += w0 * field;

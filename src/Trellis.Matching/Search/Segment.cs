@@ -4,19 +4,32 @@ using Trellis.Matching.Text;
 
 namespace Trellis.Matching.Search;
 
+/// <summary>What the scan reads for every row, packed into one record so it streams as one array.</summary>
+internal struct RowInfo
+{
+    // One bit per id (id mod 64) for each id list: a cheap exact "nothing in common" test, so the
+    // scan only follows a row's list when the lists might share an id.
+    public ulong RelatedSignature, SkillSignature, InterestSignature;
+    public int Field, Schedule;
+
+    /// <summary>The availability criterion does not depend on the mentee, so it is worked out when the row is written.</summary>
+    public float Availability;
+    public MentorQualities Qualities;
+    public byte Years, Flags;
+    public MeetingFormats Formats;
+}
+
 /// <summary>
 /// A block of mentor rows: one contiguous row-major embedding matrix plus the structured
-/// attributes as parallel arrays. Published segments are never changed; a writer edits a copy
-/// (copy-on-write), so readers scan without locks.
+/// attributes. Published segments are never changed; a writer edits a copy (copy-on-write), so
+/// readers scan without locks.
 /// </summary>
 internal sealed class Segment
 {
     public const int Rows = 2048;
     public const int Words = Rows / 64;
     public const int Dim = SentenceEmbedder.Dimensions;
-
     public const byte OpenToMentoring = 1, OpenToPeer = 2, OpenToReverse = 4;
-
     public const int InlineInterests = 4;
     public const int InterestsOverflow = int.MinValue;
 
@@ -24,32 +37,20 @@ internal sealed class Segment
     // cache-line aligned (1536 = 24 × 64) and a 512-bit load never straddles two lines.
     private float[] _embeddings;
     private int _offset;
+
     public Guid[] Ids = new Guid[Rows];
     public MentorProfile?[] Profiles = new MentorProfile?[Rows];
-    public int[] Field = new int[Rows];
+    public RowInfo[] Info = new RowInfo[Rows];
     public int[][] RelatedFields = new int[Rows][];
     public int[][] Skills = new int[Rows][];
     public int[][] Interests = new int[Rows][];
 
     /// <summary>Up to <see cref="InlineInterests"/> interest ids per row, −1 padded, or <see cref="InterestsOverflow"/> first when the row has more (then see <see cref="Interests"/>).</summary>
     public int[] InterestsInline = new int[Rows * InlineInterests];
-
-    // One bit per id (id mod 64) for each list above: a cheap exact "none in common" test, so the
-    // scan only follows a row's list pointer when the lists might share an id.
-    public ulong[] RelatedSignature = new ulong[Rows];
-    public ulong[] SkillSignature = new ulong[Rows];
-    public ulong[] InterestSignature = new ulong[Rows];
-    public byte[] Years = new byte[Rows];
-    public byte[] Flags = new byte[Rows];
-    public MeetingFormats[] Formats = new MeetingFormats[Rows];
-    public MentorQualities[] Qualities = new MentorQualities[Rows];
-    public byte[] Remaining = new byte[Rows];
-    public byte[] HoursPerMonth = new byte[Rows];
-
-    /// <summary>The availability criterion does not depend on the mentee, so it is worked out when the row is written.</summary>
-    public float[] Availability = new float[Rows];
     public LanguageSet[] Languages = new LanguageSet[Rows];
-    public int[] Schedule = new int[Rows];
+
+    /// <summary>For each ISO 639-1 language, the rows whose mentor speaks it (null when none does).</summary>
+    public ulong[]?[] LanguageRows = new ulong[]?[LanguageSet.Capacity];
 
     /// <summary>Rows holding a mentor who is open to mentoring and has room: the hard filters that need no mentee.</summary>
     public ulong[] Eligible = new ulong[Words];
@@ -73,28 +74,36 @@ internal sealed class Segment
         var copy = (Segment)MemberwiseClone();
         (copy._embeddings, copy._offset) = AllocateAligned();
         Matrix(Rows).CopyTo(copy._embeddings.AsSpan(copy._offset, Rows * Dim));
-        copy.InterestsInline = (int[])InterestsInline.Clone();
         copy.Ids = (Guid[])Ids.Clone();
         copy.Profiles = (MentorProfile?[])Profiles.Clone();
-        copy.Field = (int[])Field.Clone();
+        copy.Info = (RowInfo[])Info.Clone();
         copy.RelatedFields = (int[][])RelatedFields.Clone();
         copy.Skills = (int[][])Skills.Clone();
         copy.Interests = (int[][])Interests.Clone();
-        copy.RelatedSignature = (ulong[])RelatedSignature.Clone();
-        copy.SkillSignature = (ulong[])SkillSignature.Clone();
-        copy.InterestSignature = (ulong[])InterestSignature.Clone();
-        copy.Years = (byte[])Years.Clone();
-        copy.Flags = (byte[])Flags.Clone();
-        copy.Formats = (MeetingFormats[])Formats.Clone();
-        copy.Qualities = (MentorQualities[])Qualities.Clone();
-        copy.Remaining = (byte[])Remaining.Clone();
-        copy.HoursPerMonth = (byte[])HoursPerMonth.Clone();
-        copy.Availability = (float[])Availability.Clone();
+        copy.InterestsInline = (int[])InterestsInline.Clone();
         copy.Languages = (LanguageSet[])Languages.Clone();
-        copy.Schedule = (int[])Schedule.Clone();
+        copy.LanguageRows = LanguageRows.Select(r => (ulong[]?)r?.Clone()).ToArray();
         copy.Eligible = (ulong[])Eligible.Clone();
         copy.Live = (ulong[])Live.Clone();
         return copy;
+    }
+
+    public void SetLanguages(int row, LanguageSet languages)
+    {
+        foreach (var bit in Languages[row].Bits())
+            SetBit(LanguageRows[bit]!, row, false);
+        foreach (var bit in languages.Bits())
+            SetBit(LanguageRows[bit] ??= new ulong[Words], row, true);
+        Languages[row] = languages;
+    }
+
+    /// <summary>Rows speaking any of <paramref name="languages"/>.</summary>
+    public void Speaking(LanguageSet languages, Span<ulong> rows)
+    {
+        rows.Clear();
+        foreach (var bit in languages.Bits())
+            if (LanguageRows[bit] is { } speakers)
+                for (var w = 0; w < rows.Length; w++) rows[w] |= speakers[w];
     }
 
     public void Clear(int row)
@@ -103,8 +112,9 @@ internal sealed class Segment
         InterestsInline.AsSpan(row * InlineInterests, InlineInterests).Fill(-1);
         Ids[row] = Guid.Empty;
         Profiles[row] = null;
+        Info[row] = default;
         RelatedFields[row] = Skills[row] = Interests[row] = [];
-        RelatedSignature[row] = SkillSignature[row] = InterestSignature[row] = 0;
+        SetLanguages(row, LanguageSet.Empty);
         SetBit(Live, row, false);
         SetBit(Eligible, row, false);
     }
@@ -127,9 +137,9 @@ internal sealed class Segment
     /// <summary>Bytes held by this segment's arrays, including the small per-row id lists.</summary>
     public long Bytes()
     {
-        long bytes = _embeddings.Length * 4L + InterestsInline.Length * 4L + Ids.Length * 16L + Profiles.Length * 8L + Field.Length * 4L
-            + Years.Length + Flags.Length + Formats.Length + Qualities.Length * 4L + Remaining.Length + HoursPerMonth.Length + Availability.Length * 4L
-            + Languages.Length * 24L + Schedule.Length * 4L + 3 * Rows * 8L + (Eligible.Length + Live.Length) * 8L + 3 * Rows * 8L;
+        long bytes = _embeddings.Length * 4L + InterestsInline.Length * 4L + Ids.Length * 16L + Profiles.Length * 8L
+            + Info.Length * (long)Unsafe.SizeOf<RowInfo>() + Languages.Length * 24L + (Eligible.Length + Live.Length) * 8L
+            + 3 * Rows * 8L + LanguageRows.Length * 8L + LanguageRows.Count(r => r is not null) * (24L + Words * 8);
         for (var i = 0; i < Rows; i++)
             bytes += ArrayBytes(RelatedFields[i]) + ArrayBytes(Skills[i]) + ArrayBytes(Interests[i]);
         return bytes;
