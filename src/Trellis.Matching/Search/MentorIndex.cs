@@ -194,6 +194,7 @@ public sealed class MentorIndex
             Schedule = _schedules.Intern(new ScheduleKey(TimeZones.FindOrUtc(m.TimeZone).Id, m.WorkingHours)),
         };
         s.SetLanguages(row, LanguageSet.From(m.Languages));
+        s.SetFormats(row, m.Formats);
         Segment.SetBit(s.Live, row, true);
         Segment.SetBit(s.Eligible, row, m.OpenToMentoring && m.RemainingCapacity > 0);
     }

@@ -42,6 +42,9 @@ internal sealed class QueryPlan
     private readonly float[] _formatsValue;
 
     private readonly bool _requireLanguage, _anyFilter;
+
+    /// <summary>Whether any filter needs a look at each row (the others are bitset operations).</summary>
+    private readonly bool _rowFilter;
     private readonly bool[]? _fieldFilter, _skillFilter;
     private readonly LanguageSet _languageFilter;
     private readonly bool _hasLanguageFilter;
@@ -114,6 +117,8 @@ internal sealed class QueryPlan
         _minYears = filter.MinYearsOfExperience ?? int.MinValue;
         _maxYears = filter.MaxYearsOfExperience ?? int.MaxValue;
         _peerFilter = filter.OpenToPeerOrReverse switch { null => -1, false => 0, true => 1 };
+        _rowFilter = _fieldFilter is not null || _skillFilter is not null || filter.MinOverlapHours is not null
+            || filter.MinYearsOfExperience is not null || filter.MaxYearsOfExperience is not null || _peerFilter >= 0;
     }
 
     /// <summary>
@@ -128,13 +133,18 @@ internal sealed class QueryPlan
             for (var w = 0; w < bits.Length; w++) bits[w] &= speaking[w];
         if (_anyFilter)
         {
+            Span<ulong> subset = stackalloc ulong[Segment.Words];
             if (_hasLanguageFilter)
             {
-                Span<ulong> speakers = stackalloc ulong[Segment.Words];
-                segment.Speaking(_languageFilter, speakers);
-                for (var w = 0; w < bits.Length; w++) bits[w] &= speakers[w];
+                segment.Speaking(_languageFilter, subset);
+                for (var w = 0; w < bits.Length; w++) bits[w] &= subset[w];
             }
-            for (var w = 0; w < bits.Length; w++)
+            if (_formatsFilter != MeetingFormats.None)
+            {
+                segment.Offering(_formatsFilter, subset);
+                for (var w = 0; w < bits.Length; w++) bits[w] &= subset[w];
+            }
+            for (var w = 0; w < bits.Length && _rowFilter; w++)
             {
                 var word = bits[w];
                 var keep = word;
@@ -156,7 +166,6 @@ internal sealed class QueryPlan
     {
         ref var info = ref s.Info[row];
         if (_fieldFilter is not null && !_fieldFilter[info.Field]) return false;
-        if (_formatsFilter != MeetingFormats.None && (info.Formats & _formatsFilter) == 0) return false;
         if (info.Years < _minYears || info.Years > _maxYears) return false;
         if (_overlapHours[info.Schedule] < _minOverlap) return false;
         if (_peerFilter >= 0 && ((info.Flags & (Segment.OpenToPeer | Segment.OpenToReverse)) != 0 ? 1 : 0) != _peerFilter) return false;
@@ -172,31 +181,57 @@ internal sealed class QueryPlan
     {
         var w = _w;
         float w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7], wGoals = w[8];
+        // Locals, not fields: the JIT cannot prove the stores below leave the fields unchanged,
+        // so it would reload every table and its length on every row.
+        var info = s.Info;
+        var fieldValue = _fieldValue;
+        var stageValue = _stageValue;
+        var qualitiesValue = _qualitiesValue;
+        var interestsValue = _interestsValue;
+        var hoursValue = _hoursValue;
+        var formatsValue = _formatsValue;
+        var menteeFieldBit = _menteeFieldBit;
+        var soughtSignature = _soughtSignature;
+        var interestSignature = _interestSignature;
+        var qualitiesSought = _qualitiesSought;
+        var menteeYears = _menteeYears;
+        var minAhead = _minAhead;
+        float related = _relatedFieldValue, shared = _sharedLanguageValue, none = _noLanguageValue;
         var count = 0;
+        var slowCount = 0;
+        Span<int> slowRows = stackalloc int[Segment.Rows];
         for (var wi = 0; wi < bits.Length; wi++)
         {
             var word = bits[wi];
+            var speakingWord = speaking[wi];
             while (word != 0)
             {
-                var row = (wi << 6) + BitOperations.TrailingZeroCount(word);
+                var bit = BitOperations.TrailingZeroCount(word);
+                var row = (wi << 6) + bit;
                 word &= word - 1;
 
-                ref var info = ref s.Info[row];
-                var field = _fieldValue[info.Field];
-                if (field == 0 && (info.RelatedSignature & _menteeFieldBit) != 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
-                    field = _relatedFieldValue;
-                int years = info.Years;
-                var kind = info.Flags & (Segment.OpenToPeer | Segment.OpenToReverse);
-                if (kind != 0 && Criteria.IsPeerOrJunior(years - _menteeYears, _minAhead)
-                    && (info.SkillSignature & _soughtSignature) != 0 && AnyOf(s.Skills[row], _soughtSkill))
-                    kind |= 1;
-                var stage = _stageValue[years * StageKinds + kind];
-                var qualities = _qualitiesValue[BitOperations.PopCount((uint)(info.Qualities & _qualitiesSought))];
-                var interests = _interestsValue[(info.InterestSignature & _interestSignature) == 0 ? 0 : SharedInterests(s, row)];
-                var hours = _hoursValue[info.Schedule];
-                var language = Segment.GetBit(speaking, row) ? _sharedLanguageValue : _noLanguageValue;
-                var formats = _formatsValue[(int)info.Formats & 15];
-                var availability = info.Availability;
+                ref var r = ref info[row];
+                // Rows whose id lists might share something with the mentee's take the exact slow
+                // path below; keeping calls out of this loop keeps its tables in registers.
+                var field = fieldValue[r.Field];
+                int years = r.Years;
+                var kind = r.Flags & (Segment.OpenToPeer | Segment.OpenToReverse);
+                var slow = (field == 0 & (r.RelatedSignature & menteeFieldBit) != 0)
+                    | (kind != 0 & years - menteeYears < minAhead & (r.SkillSignature & soughtSignature) != 0)
+                    | (r.InterestSignature & interestSignature) != 0;
+                if (slow)
+                {
+                    slowRows[slowCount++] = count;
+                    rows[count++] = row;
+                    continue;
+                }
+                var stage = stageValue[years * StageKinds + kind];
+                var qualities = qualitiesValue[BitOperations.PopCount((uint)(r.Qualities & qualitiesSought))];
+                var interests = interestsValue[0];
+                var hours = hoursValue[r.Schedule];
+                var language = (speakingWord & (1UL << bit)) != 0 ? shared : none;
+                var formats = formatsValue[(int)r.Formats & 15];
+                var availability = r.Availability;
 
                 var partial = 0f;
                 partial += w0 * field;
@@ -212,7 +247,14 @@ internal sealed class QueryPlan
             }
         }
 
+        for (var i = 0; i < slowCount; i++)
+        {
+            var index = slowRows[i];
+            partials[index] = ExactPartial(s, rows[index], Segment.GetBit(speaking, rows[index]));
+        }
+
         var query = _query;
+        float unrelatedCosine = _unrelatedCosine, sameCosine = _sameCosine;
         for (var i = 0; i < count; i++)
         {
             var partial = partials[i];
@@ -224,13 +266,46 @@ internal sealed class QueryPlan
             else
             {
                 cosine = Vectors.Dot(s.Row(row), query);
-                goals = Criteria.Goals(cosine, _unrelatedCosine, _sameCosine);
+                goals = Criteria.Goals(cosine, unrelatedCosine, sameCosine);
             }
             var score = partial + wGoals * goals;
             var id = s.Ids[row];
             if (!top.WouldAccept(score, id) || !AllowedPair(s, row, id)) continue;
             top.Add(new Candidate(score, id, segmentIndex, row, cosine));
         }
+    }
+
+    /// <summary>The structured part for a row whose id lists need reading; same values, same order as the fast path.</summary>
+    private float ExactPartial(Segment s, int row, bool speaks)
+    {
+        var w = _w;
+        ref var r = ref s.Info[row];
+        var field = _fieldValue[r.Field];
+        if (field == 0 && (r.RelatedSignature & _menteeFieldBit) != 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
+            field = _relatedFieldValue;
+        int years = r.Years;
+        var kind = r.Flags & (Segment.OpenToPeer | Segment.OpenToReverse);
+        if (kind != 0 && Criteria.IsPeerOrJunior(years - _menteeYears, _minAhead)
+            && (r.SkillSignature & _soughtSignature) != 0 && AnyOf(s.Skills[row], _soughtSkill))
+            kind |= 1;
+        var stage = _stageValue[years * StageKinds + kind];
+        var qualities = _qualitiesValue[BitOperations.PopCount((uint)(r.Qualities & _qualitiesSought))];
+        var interests = _interestsValue[(r.InterestSignature & _interestSignature) == 0 ? 0 : SharedInterests(s, row)];
+        var hours = _hoursValue[r.Schedule];
+        var language = speaks ? _sharedLanguageValue : _noLanguageValue;
+        var formats = _formatsValue[(int)r.Formats & 15];
+        var availability = r.Availability;
+
+        var partial = 0f;
+        partial += w[0] * field;
+        partial += w[1] * stage;
+        partial += w[2] * qualities;
+        partial += w[3] * interests;
+        partial += w[4] * hours;
+        partial += w[5] * language;
+        partial += w[6] * formats;
+        partial += w[7] * availability;
+        return partial;
     }
 
     // The bitset already excluded self and blocks; this re-check on the few heap entrants keeps

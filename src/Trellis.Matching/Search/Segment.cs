@@ -52,6 +52,9 @@ internal sealed class Segment
     /// <summary>For each ISO 639-1 language, the rows whose mentor speaks it (null when none does).</summary>
     public ulong[]?[] LanguageRows = new ulong[]?[LanguageSet.Capacity];
 
+    /// <summary>For each meeting format (bit 0–3), the rows whose mentor offers it.</summary>
+    public ulong[][] FormatRows = [new ulong[Words], new ulong[Words], new ulong[Words], new ulong[Words]];
+
     /// <summary>Rows holding a mentor who is open to mentoring and has room: the hard filters that need no mentee.</summary>
     public ulong[] Eligible = new ulong[Words];
     public ulong[] Live = new ulong[Words];
@@ -83,6 +86,7 @@ internal sealed class Segment
         copy.InterestsInline = (int[])InterestsInline.Clone();
         copy.Languages = (LanguageSet[])Languages.Clone();
         copy.LanguageRows = LanguageRows.Select(r => (ulong[]?)r?.Clone()).ToArray();
+        copy.FormatRows = FormatRows.Select(r => (ulong[])r.Clone()).ToArray();
         copy.Eligible = (ulong[])Eligible.Clone();
         copy.Live = (ulong[])Live.Clone();
         return copy;
@@ -95,6 +99,21 @@ internal sealed class Segment
         foreach (var bit in languages.Bits())
             SetBit(LanguageRows[bit] ??= new ulong[Words], row, true);
         Languages[row] = languages;
+    }
+
+    public void SetFormats(int row, MeetingFormats formats)
+    {
+        for (var f = 0; f < FormatRows.Length; f++)
+            SetBit(FormatRows[f], row, ((int)formats & (1 << f)) != 0);
+    }
+
+    /// <summary>Rows offering any of <paramref name="formats"/>.</summary>
+    public void Offering(MeetingFormats formats, Span<ulong> rows)
+    {
+        rows.Clear();
+        for (var f = 0; f < FormatRows.Length; f++)
+            if (((int)formats & (1 << f)) != 0)
+                for (var w = 0; w < rows.Length; w++) rows[w] |= FormatRows[f][w];
     }
 
     /// <summary>Rows speaking any of <paramref name="languages"/>.</summary>
@@ -115,6 +134,7 @@ internal sealed class Segment
         Info[row] = default;
         RelatedFields[row] = Skills[row] = Interests[row] = [];
         SetLanguages(row, LanguageSet.Empty);
+        SetFormats(row, MeetingFormats.None);
         SetBit(Live, row, false);
         SetBit(Eligible, row, false);
     }
@@ -139,7 +159,7 @@ internal sealed class Segment
     {
         long bytes = _embeddings.Length * 4L + InterestsInline.Length * 4L + Ids.Length * 16L + Profiles.Length * 8L
             + Info.Length * (long)Unsafe.SizeOf<RowInfo>() + Languages.Length * 24L + (Eligible.Length + Live.Length) * 8L
-            + 3 * Rows * 8L + LanguageRows.Length * 8L + LanguageRows.Count(r => r is not null) * (24L + Words * 8);
+            + 3 * Rows * 8L + 4 * Words * 8L + LanguageRows.Length * 8L + LanguageRows.Count(r => r is not null) * (24L + Words * 8);
         for (var i = 0; i < Rows; i++)
             bytes += ArrayBytes(RelatedFields[i]) + ArrayBytes(Skills[i]) + ArrayBytes(Interests[i]);
         return bytes;
