@@ -255,8 +255,12 @@ internal sealed class QueryPlan
 
         var query = _query;
         float unrelatedCosine = _unrelatedCosine, sameCosine = _sameCosine;
+        // When the filter leaves gaps between survivors the hardware prefetcher loses the stream;
+        // asking for the row two survivors ahead keeps the memory bus busy.
+        var gaps = count < Segment.Rows && count > 0 && rows[count - 1] + 1 != count;
         for (var i = 0; i < count; i++)
         {
+            if (gaps && i + 2 < count) s.Prefetch(rows[i + 2]);
             var partial = partials[i];
             // Exact pruning: even a perfect text match could not lift this row into the top k.
             if (partial + wGoals < top.Threshold) continue;

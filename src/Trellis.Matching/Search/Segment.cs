@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using Trellis.Matching.Scoring;
 using Trellis.Matching.Text;
 
@@ -62,6 +63,15 @@ internal sealed class Segment
     public Segment() => (_embeddings, _offset) = AllocateAligned();
 
     public Span<float> Row(int row) => _embeddings.AsSpan(_offset + row * Dim, Dim);
+
+    public unsafe void Prefetch(int row)
+    {
+        if (!Sse.IsSupported) return;
+        // Pinned storage: the address cannot move under us.
+        var start = (byte*)Unsafe.AsPointer(ref _embeddings[_offset + row * Dim]);
+        for (var line = 0; line < Dim * sizeof(float); line += 64)
+            Sse.Prefetch0(start + line);
+    }
 
     public ReadOnlySpan<float> Matrix(int rows) => _embeddings.AsSpan(_offset, rows * Dim);
 
