@@ -1,0 +1,58 @@
+using System.Numerics;
+
+namespace Trellis.Matching.Scoring;
+
+/// <summary>
+/// The value of each criterion from plain numbers. The pair scorer and the index both call these,
+/// so a search result and a profile page show exactly the same score.
+/// </summary>
+internal static class Criteria
+{
+    public const float RelatedFieldValue = 0.6f;
+    public const float PeerWithSkillValue = 0.7f;
+    public const float SlightlyAheadValue = 0.3f;
+    public const int ShareEnoughInterests = 3;
+    public const int RoomEnoughMentees = 3;
+    public const int EnoughHoursPerMonth = 8;
+
+    public static float Field(bool same, bool related) => same ? 1f : related ? RelatedFieldValue : 0f;
+
+    /// <summary>Years the mentor is ahead below which the pair counts as peers (or the mentor as junior).</summary>
+    public static bool IsPeerOrJunior(int yearsAhead, int minYearsAhead) => yearsAhead < minYearsAhead;
+
+    public static float CareerStage(int yearsAhead, bool openToPeer, bool openToReverse, bool hasSoughtSkill, int minYearsAhead, int maxYearsAhead)
+    {
+        if (yearsAhead >= minYearsAhead)
+            return yearsAhead <= maxYearsAhead ? 1f : MathF.Max(0.5f, 1f - (yearsAhead - maxYearsAhead) / 20f);
+        var peer = yearsAhead > -minYearsAhead;
+        if (hasSoughtSkill && (peer ? openToPeer : openToReverse))
+            return PeerWithSkillValue;
+        return yearsAhead > 0 ? SlightlyAheadValue : 0f;
+    }
+
+    public static float Qualities(MentorQualities sought, MentorQualities offered) =>
+        sought == MentorQualities.None
+            ? 0.5f
+            : QualitiesShared(BitOperations.PopCount((uint)(sought & offered)), BitOperations.PopCount((uint)sought));
+
+    public static float QualitiesShared(int shared, int sought) => (float)shared / sought;
+
+    public static float Interests(int shared) => (float)Math.Min(shared, ShareEnoughInterests) / ShareEnoughInterests;
+
+    public static float WorkingHours(double overlapHours, double enoughHours) => (float)Math.Min(1.0, overlapHours / enoughHours);
+
+    public static float Language(bool shared) => shared ? 1f : 0f;
+
+    public static float Formats(MeetingFormats preferred, MeetingFormats offered) =>
+        preferred == MeetingFormats.None
+            ? 0.5f
+            : (float)BitOperations.PopCount((uint)(preferred & offered)) / BitOperations.PopCount((uint)preferred);
+
+    public static float Availability(int remainingCapacity, int hoursPerMonth) =>
+        remainingCapacity <= 0
+            ? 0f
+            : 0.5f * Math.Min(remainingCapacity, RoomEnoughMentees) / RoomEnoughMentees
+              + 0.5f * Math.Clamp(hoursPerMonth, 0, EnoughHoursPerMonth) / EnoughHoursPerMonth;
+
+    public static float Goals(float cosine, float unrelated, float same) => Math.Clamp((cosine - unrelated) / (same - unrelated), 0f, 1f);
+}

@@ -1,0 +1,28 @@
+namespace Trellis.Matching.Scoring;
+
+/// <summary>What matching needs to know about a mentee. Plain data, filled from the member's profile.</summary>
+public sealed record MenteeProfile
+{
+    public required Guid Id { get; init; }
+    public required string Field { get; init; }
+
+    /// <summary>Fields the mentee counts as similar to their own, including the one they want to move into.</summary>
+    public IReadOnlyList<string> RelatedFields { get; init; } = [];
+    public int YearsOfExperience { get; init; }
+
+    /// <summary>Skills and topics the mentee asked for help with.</summary>
+    public IReadOnlyList<string> SkillsSought { get; init; } = [];
+    public MentorQualities QualitiesSought { get; init; }
+    public IReadOnlyList<string> Interests { get; init; } = [];
+    public string TimeZone { get; init; } = "Etc/UTC";
+    public WorkingHours WorkingHours { get; init; } = WorkingHours.NineToFive;
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>When true a mentor who shares none of <see cref="Languages"/> is never recommended.</summary>
+    public bool RequiresSharedLanguage { get; init; } = true;
+    public MeetingFormats FormatsPreferred { get; init; }
+    public IReadOnlyCollection<Guid> BlockedIds { get; init; } = [];
+
+    /// <summary>Normalised embedding of the mentee's goals (<see cref="Text.ProfileText.ForMentee"/>); null until computed.</summary>
+    public float[]? Embedding { get; init; }
+}

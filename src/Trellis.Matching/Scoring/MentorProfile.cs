@@ -1,0 +1,37 @@
+namespace Trellis.Matching.Scoring;
+
+/// <summary>What matching needs to know about a mentor. Plain data, filled from the member's profile.</summary>
+public sealed record MentorProfile
+{
+    public required Guid Id { get; init; }
+    public required string Field { get; init; }
+    public IReadOnlyList<string> RelatedFields { get; init; } = [];
+    public int YearsOfExperience { get; init; }
+    public IReadOnlyList<string> Skills { get; init; } = [];
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public MentorQualities QualitiesOffered { get; init; }
+    public IReadOnlyList<string> Interests { get; init; } = [];
+
+    /// <summary>IANA time zone id, e.g. "Europe/Lisbon".</summary>
+    public string TimeZone { get; init; } = "Etc/UTC";
+    public WorkingHours WorkingHours { get; init; } = WorkingHours.NineToFive;
+
+    /// <summary>ISO 639-1 codes, e.g. "en", "pt".</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+    public MeetingFormats Formats { get; init; }
+    public bool OpenToMentoring { get; init; }
+    public int Capacity { get; init; }
+    public int ActiveMentees { get; init; }
+    public int HoursPerMonth { get; init; }
+    public bool OpenToPeerMentoring { get; init; }
+    public bool OpenToReverseMentoring { get; init; }
+    public IReadOnlyCollection<Guid> BlockedIds { get; init; } = [];
+
+    /// <summary>
+    /// Normalised embedding (<see cref="Text.SentenceEmbedder.Dimensions"/> floats) of the mentor's
+    /// expertise text (<see cref="Text.ProfileText.ForMentor"/>); null until it has been computed.
+    /// </summary>
+    public float[]? Embedding { get; init; }
+
+    public int RemainingCapacity => Math.Max(0, Capacity - ActiveMentees);
+}

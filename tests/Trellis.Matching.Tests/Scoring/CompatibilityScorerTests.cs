@@ -1,0 +1,111 @@
+using Trellis.Matching.Scoring;
+using Trellis.Matching.Tests.Support;
+
+namespace Trellis.Matching.Tests.Scoring;
+
+public sealed class CompatibilityScorerTests
+{
+    private readonly CompatibilityScorer _scorer = new();
+
+    [Fact]
+    public void Explain_SameFieldMentorAhead_GivesTheTopReasonsInPlainWords()
+    {
+        var mentee = Builders.Mentee() with { Interests = ["Climbing"], QualitiesSought = MentorQualities.Patient };
+        var mentor = Builders.Mentor() with { YearsOfExperience = 13, Interests = ["climbing ", "chess"], QualitiesOffered = MentorQualities.Patient };
+
+        var score = _scorer.Score(mentee, mentor, Builders.November);
+
+        Assert.Equal("Same field; 11 years ahead of you on a similar path; offers 1 of the 1 qualities you look for (patient); 8 working hours overlap", score.Explain());
+        Assert.Contains("You both like climbing", score[Criterion.Interests].Sentence);
+    }
+
+    [Fact]
+    public void Score_EveryCriterion_IsBetweenZeroAndOne_AndWeightsSumToOne()
+    {
+        var score = _scorer.Score(Builders.Mentee() with { Embedding = Builders.UnitVector(1) }, Builders.Mentor() with { Embedding = Builders.UnitVector(2) }, Builders.November);
+
+        Assert.All(score.Criteria, c => Assert.InRange(c.Value, 0f, 1f));
+        Assert.Equal(1f, score.Criteria.Sum(c => c.Weight), 4);
+        Assert.InRange(score.Total, 0f, 1f);
+        Assert.Equal(Enum.GetValues<Criterion>(), score.Criteria.Select(c => c.Criterion));
+    }
+
+    [Fact]
+    public void Goals_SameEmbedding_IsFullMatch_AndMissingEmbeddingCountsNothing()
+    {
+        var v = Builders.UnitVector(3);
+        Assert.Equal(1f, _scorer.Score(Builders.Mentee() with { Embedding = v }, Builders.Mentor() with { Embedding = v }, Builders.November)[Criterion.Goals].Value);
+        var missing = _scorer.Score(Builders.Mentee() with { Embedding = v }, Builders.Mentor(), Builders.November)[Criterion.Goals];
+        Assert.Equal(0f, missing.Value);
+        Assert.Equal("No goals text to compare yet", missing.Sentence);
+    }
+
+    [Fact]
+    public void CareerStage_PeerCountsOnlyWhenOpenToPeerMentoringAndHasASkillAsked()
+    {
+        var mentee = Builders.Mentee() with { YearsOfExperience = 10, SkillsSought = ["Public Speaking"] };
+        var peer = Builders.Mentor() with { YearsOfExperience = 11, Skills = ["public speaking"] };
+
+        Assert.Equal(0.3f, _scorer.Score(mentee, peer, Builders.November)[Criterion.CareerStage].Value);
+        var open = _scorer.Score(mentee, peer with { OpenToPeerMentoring = true }, Builders.November)[Criterion.CareerStage];
+        Assert.Equal(0.7f, open.Value);
+        Assert.Equal("A peer open to peer mentoring who knows public speaking", open.Sentence);
+        Assert.Equal(0.3f, _scorer.Score(mentee, peer with { OpenToPeerMentoring = true, Skills = ["golf"] }, Builders.November)[Criterion.CareerStage].Value);
+    }
+
+    [Fact]
+    public void CareerStage_JuniorCountsOnlyForReverseMentoringWithASkillAsked()
+    {
+        var mentee = Builders.Mentee() with { YearsOfExperience = 22, SkillsSought = ["short-form video"] };
+        var junior = Builders.Mentor() with { YearsOfExperience = 4, Topics = ["Short-form video"] };
+
+        Assert.Equal(0f, _scorer.Score(mentee, junior, Builders.November)[Criterion.CareerStage].Value);
+        Assert.Equal(0f, _scorer.Score(mentee, junior with { OpenToPeerMentoring = true }, Builders.November)[Criterion.CareerStage].Value);
+        Assert.Equal(0.7f, _scorer.Score(mentee, junior with { OpenToReverseMentoring = true }, Builders.November)[Criterion.CareerStage].Value);
+    }
+
+    [Theory]
+    [InlineData(3, 1f)]
+    [InlineData(20, 1f)]
+    [InlineData(30, 0.5f)]
+    [InlineData(2, 0.3f)]
+    public void CareerStage_AheadBySensibleMargin_CountsFully(int yearsAhead, float expected) =>
+        Assert.Equal(expected, _scorer.Score(Builders.Mentee() with { YearsOfExperience = 5 }, Builders.Mentor() with { YearsOfExperience = 5 + yearsAhead }, Builders.November)[Criterion.CareerStage].Value, 3);
+
+    [Fact]
+    public void Field_RelatedEitherWay_CountsPartly()
+    {
+        var mentee = Builders.Mentee() with { RelatedFields = ["Product Management"] };
+        var pm = Builders.Mentor() with { Field = "product management" };
+        Assert.Equal(0.6f, _scorer.Score(mentee, pm, Builders.November)[Criterion.Field].Value);
+        Assert.Equal(0.6f, _scorer.Score(Builders.Mentee(), pm with { RelatedFields = ["software engineering"] }, Builders.November)[Criterion.Field].Value);
+        Assert.Equal(0f, _scorer.Score(Builders.Mentee(), pm, Builders.November)[Criterion.Field].Value);
+    }
+
+    [Fact]
+    public void Availability_UsesRemainingCapacityAndHours()
+    {
+        var full = _scorer.Score(Builders.Mentee(), Builders.Mentor() with { Capacity = 5, ActiveMentees = 2, HoursPerMonth = 8 }, Builders.November)[Criterion.Availability];
+        Assert.Equal(1f, full.Value);
+        Assert.Equal("Has room for 3 more mentees and 8 hours a month", full.Sentence);
+        Assert.Equal(0f, _scorer.Score(Builders.Mentee(), Builders.Mentor() with { Capacity = 2, ActiveMentees = 2 }, Builders.November)[Criterion.Availability].Value);
+    }
+
+    [Fact]
+    public void Language_AndFormats_InCommon()
+    {
+        var mentee = Builders.Mentee() with { Languages = ["pt", "en"], FormatsPreferred = MeetingFormats.Video | MeetingFormats.InPerson };
+        var score = _scorer.Score(mentee, Builders.Mentor() with { Languages = ["pt"], Formats = MeetingFormats.Video }, Builders.November);
+        Assert.Equal(1f, score[Criterion.Language].Value);
+        Assert.Equal(0.5f, score[Criterion.Formats].Value);
+        Assert.Equal("Offers video, as you prefer", score[Criterion.Formats].Sentence);
+    }
+
+    [Fact]
+    public void Constructor_RejectsNegativeOrAllZeroWeights()
+    {
+        Assert.Throws<ArgumentException>(() => new CompatibilityScorer(new MatchingOptions { Weights = new CriterionWeights { Goals = -1 } }));
+        var zero = new CriterionWeights { Goals = 0, Field = 0, CareerStage = 0, Qualities = 0, Interests = 0, WorkingHours = 0, Language = 0, Formats = 0, Availability = 0 };
+        Assert.Throws<ArgumentException>(() => new CompatibilityScorer(new MatchingOptions { Weights = zero }));
+    }
+}
