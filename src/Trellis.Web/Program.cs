@@ -12,7 +12,7 @@ builder.AddTrellisAuth();
 builder.AddTrellisEmail();
 builder.AddTrellisObservability();
 builder.AddTrellisWeb();
-builder.Services.AddTrellisFeatures();
+builder.Services.AddTrellisFeatures(builder.Configuration);
 
 var app = builder.Build();
 

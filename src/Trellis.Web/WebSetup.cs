@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
@@ -42,8 +43,15 @@ public static class WebSetup
         return builder;
     }
 
-    public static IServiceCollection AddTrellisFeatures(this IServiceCollection services)
+    public static IServiceCollection AddTrellisFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<Trellis.Matching.Scoring.MatchingOptions>().Bind(configuration.GetSection(Trellis.Matching.Scoring.MatchingOptions.SectionName)).ValidateDataAnnotations();
+        services.AddSingleton<Embedder>();
+        services.AddSingleton<EmbeddingRefresher>();
+        services.AddSingleton<MentorDirectory>();
+        services.AddScoped<MentorSearch>();
+        if (configuration.GetValue("Matching:RunWorker", true))
+            services.AddHostedService<MatchingWorker>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationCentre>();
         services.AddScoped<ProfileHandlers>();
@@ -100,6 +108,7 @@ public static class WebSetup
         api.MapProfiles();
         api.MapMemberData();
         api.MapNotifications();
+        api.MapMentors();
         return app;
     }
 }

@@ -28,6 +28,7 @@ public abstract class TrellisPageModel : PageModel
     }
 
     /// <summary>"careerHistory[0].title" → "Input.CareerHistory[0].Title": JSON names to form names.</summary>
-    private static string FieldKey(string prefix, string field) =>
-        prefix + "." + string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+    private static string FieldKey(string prefix, string field) => prefix.Length == 0
+        ? field // query-string forms use the API's own names
+        : prefix + "." + string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
 }

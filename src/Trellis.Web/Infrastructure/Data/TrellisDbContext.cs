@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
@@ -23,6 +24,7 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ProfileEmbedding> ProfileEmbeddings => Set<ProfileEmbedding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

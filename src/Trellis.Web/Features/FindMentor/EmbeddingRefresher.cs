@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Matching.Text;
+using Trellis.Web.Infrastructure.Data;
+
+namespace Trellis.Web.Features.FindMentor;
+
+/// <summary>
+/// Computes embeddings for profiles whose text changed (or that were made by another model), in the
+/// background and in batches, never inside a member's request. Safe on several nodes: the worst case
+/// is two nodes computing the same vector.
+/// </summary>
+public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, Embedder embedder, TimeProvider time)
+{
+    public const string Model = SentenceEmbedder.ModelName + " @ " + SentenceEmbedder.ModelVersion;
+    private const int Batch = 64;
+
+    /// <summary>Brings every stale embedding up to date; returns how many vectors were computed.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var computed = 0;
+        foreach (var role in new[] { EmbeddingRole.Mentor, EmbeddingRole.Mentee })
+        {
+            while (true)
+            {
+                var n = await RefreshBatchAsync(role, ct);
+                if (n < 0) break;
+                computed += n;
+            }
+        }
+        return computed;
+    }
+
+    /// <returns>Vectors computed, or -1 when nothing was stale.</returns>
+    private async Task<int> RefreshBatchAsync(EmbeddingRole role, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        var mentor = role == EmbeddingRole.Mentor;
+        var stale = await db.Profiles.AsNoTracking()
+            .Where(p => mentor ? p.OpenToMentoring : p.SeekingMentor)
+            .Where(p => !db.ProfileEmbeddings.Any(e => e.MemberId == p.MemberId && e.Role == role && e.Model == Model && e.ComputedAt >= p.UpdatedAt))
+            .OrderBy(p => p.MemberId)
+            .Take(Batch)
+            .ToListAsync(ct);
+        if (stale.Count == 0) return -1;
+
+        var ids = stale.Select(p => p.MemberId).ToList();
+        var existing = await db.ProfileEmbeddings.Where(e => ids.Contains(e.MemberId) && e.Role == role).ToDictionaryAsync(e => e.MemberId, ct);
+        var now = time.GetUtcNow();
+        var toEmbed = new List<(Guid Id, string Text, string Hash)>();
+        foreach (var profile in stale)
+        {
+            var text = mentor ? MatchingProfiles.MentorText(profile) : MatchingProfiles.MenteeText(profile);
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            if (existing.TryGetValue(profile.MemberId, out var row) && row.TextHash == hash && row.Model == Model)
+                row.ComputedAt = now; // the words did not change: keep the vector
+            else
+                toEmbed.Add((profile.MemberId, text, hash));
+        }
+
+        var vectors = embedder.EmbedMany(toEmbed.Select(t => t.Text).ToList());
+        for (var i = 0; i < toEmbed.Count; i++)
+        {
+            var (id, _, hash) = toEmbed[i];
+            if (!existing.TryGetValue(id, out var row))
+                db.ProfileEmbeddings.Add(row = new ProfileEmbedding { MemberId = id, Role = role });
+            row.Model = Model;
+            row.TextHash = hash;
+            row.Vector = ProfileEmbedding.Bytes(vectors[i]);
+            row.ComputedAt = now;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node stored the same embedding first; its row is as good as ours.
+        }
+        return toEmbed.Count;
+    }
+}
+
+/// <summary>The offline sentence model, loaded once per process (about a second) and shared; thread-safe.</summary>
+public sealed class Embedder
+{
+    private readonly Lazy<SentenceEmbedder> _model = new(() => SentenceEmbedder.Shared, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public float[] Embed(string text) => _model.Value.Embed(text);
+
+    public float[][] EmbedMany(IReadOnlyList<string> texts) => texts.Count == 0 ? [] : _model.Value.EmbedMany(texts);
+
+    public void WarmUp() => _ = _model.Value;
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Trellis.Matching.Scoring;
+using Trellis.Matching.Search;
+using Trellis.Web.Features.Profiles;
+using Trellis.Web.Infrastructure.Data;
+
+namespace Trellis.Web.Features.FindMentor;
+
+/// <summary>
+/// This node's in-memory index of every mentor who can be recommended. Each node keeps its own
+/// copy current by reading what changed in the database since its last look (every few seconds),
+/// so a profile saved on one node is found on all of them shortly after.
+/// </summary>
+public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<MatchingOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Reconcile = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _sync = new(1, 1);
+    private readonly HashSet<Guid> _ids = [];
+    private DateTimeOffset _watermark = DateTimeOffset.MinValue;
+    private DateTimeOffset _reconciledAt = DateTimeOffset.MinValue;
+
+    public MentorIndex Index { get; } = new(options.Value);
+
+    public bool IsLoaded => _watermark > DateTimeOffset.MinValue;
+
+    /// <summary>Reads mentors changed since the last sync (all of them the first time) into the index.</summary>
+    public async Task SyncAsync(CancellationToken ct)
+    {
+        await _sync.WaitAsync(ct);
+        try
+        {
+            var started = time.GetUtcNow();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+            var since = _watermark;
+            var changed = await db.Profiles.Where(p => p.UpdatedAt > since).Select(p => p.MemberId)
+                .Union(db.ProfileEmbeddings.Where(e => e.Role == EmbeddingRole.Mentor && e.ComputedAt > since).Select(e => e.MemberId))
+                .ToListAsync(ct);
+            foreach (var batch in changed.Chunk(500))
+                await ApplyAsync(db, batch, ct);
+
+            if (started - _reconciledAt > Reconcile)
+            {
+                // Deleted accounts leave no changed row behind; drop whoever is no longer eligible.
+                var eligible = (await Eligible(db).Select(p => p.MemberId).ToListAsync(ct)).ToHashSet();
+                foreach (var gone in _ids.Where(id => !eligible.Contains(id)).ToList())
+                {
+                    Index.Remove(gone);
+                    _ids.Remove(gone);
+                }
+                _reconciledAt = started;
+            }
+            _watermark = started - Overlap; // rows committed while we read are picked up next time
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    private async Task ApplyAsync(TrellisDbContext db, Guid[] ids, CancellationToken ct)
+    {
+        var rows = await Eligible(db).Where(p => ids.Contains(p.MemberId))
+            .Select(p => new
+            {
+                Profile = p,
+                Vector = db.ProfileEmbeddings.Where(e => e.MemberId == p.MemberId && e.Role == EmbeddingRole.Mentor && e.Model == EmbeddingRefresher.Model)
+                    .Select(e => e.Vector).FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var active = await ActiveMenteesAsync(db, ids, ct);
+        var present = rows.Select(r => r.Profile.MemberId).ToHashSet();
+        Index.AddOrUpdate(rows.Select(r => MatchingProfiles.Mentor(r.Profile, r.Vector is null ? null : new ProfileEmbedding { Vector = r.Vector }.Floats(),
+            active.GetValueOrDefault(r.Profile.MemberId))));
+        foreach (var id in present) _ids.Add(id);
+        foreach (var id in ids.Where(id => !present.Contains(id)))
+            if (_ids.Remove(id)) Index.Remove(id);
+    }
+
+    /// <summary>Open to mentoring, confirmed, not deleted, and visible beyond programmes.</summary>
+    private static IQueryable<Profile> Eligible(TrellisDbContext db) =>
+        db.Profiles.Where(p => p.OpenToMentoring && p.Visibility != ProfileVisibility.Programs
+                               && db.Users.Any(u => u.Id == p.MemberId && u.EmailConfirmed && u.DeletedAt == null));
+
+    /// <summary>Mentees a mentor is already committed to; the mentorships feature fills this in.</summary>
+    private static Task<Dictionary<Guid, int>> ActiveMenteesAsync(TrellisDbContext db, Guid[] ids, CancellationToken ct) =>
+        Task.FromResult(new Dictionary<Guid, int>());
+}

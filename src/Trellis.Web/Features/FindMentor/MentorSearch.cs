@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Matching.Scoring;
+using Trellis.Matching.Search;
+using Trellis.Web.Features.Profiles;
+using Trellis.Web.Infrastructure.Data;
+using Trellis.Web.Infrastructure.Http;
+
+namespace Trellis.Web.Features.FindMentor;
+
+/// <summary>The filters of "Find a mentor" (page and API); every one is optional.</summary>
+public sealed record MentorQuery
+{
+    public const int QueryMax = 500;
+
+    public string? Q { get; init; }
+    public string? Field { get; init; }
+    public string? Skill { get; init; }
+    public IReadOnlyList<string> Languages { get; init; } = [];
+    public IReadOnlyList<string> Formats { get; init; } = [];
+    public double? MinOverlapHours { get; init; }
+    public int? MinYears { get; init; }
+    public int? MaxYears { get; init; }
+    public bool PeerOrReverse { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Q?.Length > QueryMax) errors["q"] = [$"Must be at most {QueryMax} characters."];
+        if (Field?.Length > ProfileInput.ShortTextMax) errors["field"] = [$"Must be at most {ProfileInput.ShortTextMax} characters."];
+        if (Skill?.Length > ProfileInput.ListItemMax) errors["skill"] = [$"Must be at most {ProfileInput.ListItemMax} characters."];
+        if (Languages.Any(l => !LanguageCodes.IsValid(l))) errors["languages"] = ["Use two-letter ISO 639-1 codes such as en, fr, pt."];
+        if (Formats.Any(f => !ProfileInput.Formats.Contains(f))) errors["formats"] = [$"Each must be one of: {string.Join(", ", ProfileInput.Formats)}."];
+        if (MinOverlapHours is < 0 or > 24) errors["minOverlapHours"] = ["Must be between 0 and 24."];
+        if (MinYears is < 0 or > 70) errors["minYears"] = ["Must be between 0 and 70."];
+        if (MaxYears is < 0 or > 70) errors["maxYears"] = ["Must be between 0 and 70."];
+        if (MinYears > MaxYears) errors["maxYears"] = ["Must not be less than minYears."];
+        if (PageSize is < 1 or > MentorSearchRequest.MaxPageSize) errors["pageSize"] = [$"Must be between 1 and {MentorSearchRequest.MaxPageSize}."];
+        if (Page < 1 || Page * PageSize > MentorSearchRequest.MaxDepth) errors["page"] = [$"Must be at least 1, and page × pageSize at most {MentorSearchRequest.MaxDepth}."];
+        return errors;
+    }
+
+    internal MentorFilter ToFilter() => new()
+    {
+        Fields = string.IsNullOrWhiteSpace(Field) ? null : [Field.Trim()],
+        SkillsOrTopics = string.IsNullOrWhiteSpace(Skill) ? null : [Skill.Trim()],
+        Languages = Languages.Count == 0 ? null : Languages.Select(l => l.ToLowerInvariant()).ToList(),
+        Formats = Formats.Count == 0 ? null : MatchingProfiles.Formats(Formats),
+        MinOverlapHours = MinOverlapHours is > 0 ? MinOverlapHours : null,
+        MinYearsOfExperience = MinYears,
+        MaxYearsOfExperience = MaxYears,
+        OpenToPeerOrReverse = PeerOrReverse ? true : null,
+    };
+}
+
+/// <summary>One mentor in a result list, with the reasons in plain words and the trust signals.</summary>
+public sealed record MentorResult(
+    Guid MentorId, string DisplayName, string Headline, string Field, int YearsOfExperience, int Match,
+    string Explanation, IReadOnlyList<string> Reasons, bool EmailVerified, int CompletedMentorships, int RemainingCapacity);
+
+public sealed record MentorResults(int Total, int Page, int PageSize, IReadOnlyList<MentorResult> Results);
+
+/// <summary>Search and recommendations for the signed-in member, scored against their own profile.</summary>
+public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory, Embedder embedder, ProfileHandlers profiles, TimeProvider time)
+{
+    public async Task<Result<MentorResults>> SearchAsync(Guid me, MentorQuery query, CancellationToken ct)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0) return new Invalid(errors);
+        var mentee = await MenteeAsync(me, ct);
+        var request = new MentorSearchRequest
+        {
+            Mentee = mentee,
+            ReferenceDate = Today,
+            Filter = query.ToFilter(),
+            QueryEmbedding = string.IsNullOrWhiteSpace(query.Q) ? null : embedder.Embed(query.Q),
+            Skip = (query.Page - 1) * query.PageSize,
+            Take = query.PageSize,
+        };
+        var found = directory.Index.Search(request);
+        return new MentorResults(found.TotalMatching, query.Page, query.PageSize, await DescribeAsync(found.Matches, ct));
+    }
+
+    public async Task<IReadOnlyList<MentorResult>> RecommendAsync(Guid me, int take, CancellationToken ct)
+    {
+        var mentee = await MenteeAsync(me, ct);
+        var found = directory.Index.Search(new MentorSearchRequest { Mentee = mentee, ReferenceDate = Today, Take = take });
+        return await DescribeAsync(found.Matches, ct);
+    }
+
+    /// <summary>"Why this could be a good match", for a mentee looking at a mentor's profile; null if not a mentor they could ask.</summary>
+    public async Task<CompatibilityScore?> ExplainAsync(Guid me, Guid mentorId, CancellationToken ct) =>
+        me == mentorId ? null : directory.Index.Explain(await MenteeAsync(me, ct), mentorId, Today);
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private async Task<MenteeProfile> MenteeAsync(Guid me, CancellationToken ct)
+    {
+        var profile = await profiles.OwnProfileAsync(me, ct);
+        var vector = await db.ProfileEmbeddings.AsNoTracking()
+            .Where(e => e.MemberId == me && e.Role == EmbeddingRole.Mentee && e.Model == EmbeddingRefresher.Model)
+            .Select(e => e.Vector).FirstOrDefaultAsync(ct);
+        return MatchingProfiles.Mentee(profile, vector is null ? null : new ProfileEmbedding { Vector = vector }.Floats());
+    }
+
+    private async Task<IReadOnlyList<MentorResult>> DescribeAsync(IReadOnlyList<MentorMatch> matches, CancellationToken ct)
+    {
+        var ids = matches.Select(m => m.MentorId).ToList();
+        var people = await db.Profiles.Where(p => ids.Contains(p.MemberId))
+            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { p.MemberId, u.DisplayName, u.EmailConfirmed, p.Headline, p.Field, p.YearsOfExperience, p.MentorCapacity })
+            .ToDictionaryAsync(x => x.MemberId, ct);
+        return matches.Where(m => people.ContainsKey(m.MentorId)).Select(m =>
+        {
+            var p = people[m.MentorId];
+            return new MentorResult(m.MentorId, p.DisplayName, p.Headline, p.Field, p.YearsOfExperience,
+                (int)Math.Round(m.Score * 100), m.Explanation, m.Breakdown.Reasons.Select(r => r.Sentence).ToList(),
+                p.EmailConfirmed, CompletedMentorships: 0, RemainingCapacity: p.MentorCapacity);
+        }).ToList();
+    }
+}

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Tests.Infrastructure;
+using Trellis.Web.Tests.Profiles;
+
+namespace Trellis.Web.Tests.FindMentor;
+
+/// <summary>
+/// The app with its matching worker off, so each test decides when embeddings and the index catch up,
+/// and one small community shared by the tests of the class.
+/// </summary>
+public sealed class FindMentorApp : TrellisApp
+{
+    private readonly SemaphoreSlim _once = new(1, 1);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Matching:RunWorker"] = "false" };
+
+    public FindMentorTests.Community? Community { get; set; }
+
+    public async Task<T> OnceAsync<T>(Func<Task<T>> create, Func<T?> existing) where T : class
+    {
+        await _once.WaitAsync();
+        try { return existing() ?? await create(); }
+        finally { _once.Release(); }
+    }
+}
+
+/// <summary>A small community: one mentee who wants to move into product, and mentors who describe themselves in other words.</summary>
+public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMentorApp>
+{
+    public sealed record Community(TestMember Mentee, HttpClient MenteeApi, TestMember Product, TestMember Payroll, TestMember Closed, TestMember Hidden, TestMember Portuguese);
+
+    private Task<Community> CommunityAsync() => app.OnceAsync(CreateCommunityAsync, () => app.Community);
+
+    private async Task<Community> CreateCommunityAsync()
+    {
+        var mentee = await app.SignedInAsync("Mia Mentee");
+        var menteeApi = await SetProfile(mentee, new()
+        {
+            ["field"] = "Software engineering", ["yearsOfExperience"] = 4, ["languages"] = new JsonArray("en"),
+            ["seekingMentor"] = true, ["openToMentoring"] = true, ["mentorCapacity"] = 2, // she mentors too, and must never be recommended to herself
+            ["menteeGoals"] = "I am a backend developer and I want to move from engineering into product management.",
+            ["interests"] = new JsonArray("climbing", "sourdough"), ["timeZone"] = "Europe/Lisbon",
+        });
+        var product = await Mentor("Paulo Product", "Product management", 14, "Led B2B product teams for a decade after starting out as a software engineer; I help people make the switch from building to deciding what to build.", ["product discovery", "roadmaps"], ["en"], "Europe/London", ["climbing"]);
+        var payroll = await Mentor("Petra Payroll", "Finance", 20, "Payroll accounting and year-end tax filings for mid-sized firms.", ["payroll", "tax"], ["en"], "Europe/Berlin", []);
+        var closed = await Mentor("Carl Closed", "Product management", 15, "Product leader who took two startups through Series A.", ["product strategy"], ["en"], "Europe/London", [], open: false);
+        var hidden = await Mentor("Hanna Hidden", "Product management", 12, "Product manager, formerly an engineer.", ["career change"], ["en"], "Europe/London", [], visibility: "Programs");
+        var portuguese = await Mentor("Rui Português", "Product management", 9, "Gestor de produto; ajudo engenheiros a passar para produto.", ["product"], ["pt", "en"], "Europe/Lisbon", []);
+        await SyncAsync();
+        return app.Community = new Community(mentee, menteeApi, product, payroll, closed, hidden, portuguese);
+    }
+
+    [Fact]
+    public async Task Search_PutsTheMentorWhoseExpertiseMatchesTheGoalsFirst_WithReasonsInPlainWords()
+    {
+        var c = await CommunityAsync();
+        var results = await c.MenteeApi.GetFromJsonAsync<JsonObject>("/api/v1/mentors");
+        var list = results!["results"]!.AsArray();
+        var ids = list.Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
+
+        Assert.Equal(c.Product.Id, ids[0]);
+        Assert.True(ids.IndexOf(c.Product.Id) < ids.IndexOf(c.Payroll.Id));
+        var explanation = list[0]!["explanation"]!.GetValue<string>();
+        Assert.Contains("matches your goals", explanation, StringComparison.Ordinal);
+        Assert.True(list[0]!["emailVerified"]!.GetValue<bool>());
+        Assert.InRange(list[0]!["match"]!.GetValue<int>(), 1, 100);
+    }
+
+    [Fact]
+    public async Task Search_NeverShowsMyself_OrMentorsNotOpen_OrProfilesVisibleOnlyInProgrammes()
+    {
+        var c = await CommunityAsync();
+        var ids = await Ids(c.MenteeApi, "/api/v1/mentors?pageSize=100");
+        Assert.DoesNotContain(c.Mentee.Id, ids);
+        Assert.DoesNotContain(c.Closed.Id, ids);
+        Assert.DoesNotContain(c.Hidden.Id, ids);
+        Assert.Contains(c.Payroll.Id, ids);
+    }
+
+    [Fact]
+    public async Task Filters_KeepOnlyMentorsWhoMatchThem()
+    {
+        var c = await CommunityAsync();
+        Assert.Equal([c.Portuguese.Id], await Ids(c.MenteeApi, "/api/v1/mentors?languages=pt"));
+        Assert.Equal([c.Payroll.Id], await Ids(c.MenteeApi, "/api/v1/mentors?field=Finance"));
+        Assert.Equal([c.Payroll.Id], await Ids(c.MenteeApi, "/api/v1/mentors?minYears=18"));
+        var free = await Ids(c.MenteeApi, "/api/v1/mentors?q=" + Uri.EscapeDataString("someone who went from writing code to leading a product"));
+        Assert.Equal(c.Product.Id, free[0]);
+    }
+
+    [Theory]
+    [InlineData("q", "?q={long}")]
+    [InlineData("pageSize", "?pageSize=101")]
+    [InlineData("page", "?page=0")]
+    [InlineData("languages", "?languages=english")]
+    [InlineData("formats", "?formats=carrier-pigeon")]
+    [InlineData("minYears", "?minYears=ten")]
+    [InlineData("maxYears", "?minYears=10&maxYears=5")]
+    [InlineData("minOverlapHours", "?minOverlapHours=30")]
+    public async Task BadFilters_Get400NamingTheParameter(string parameter, string query)
+    {
+        var c = await CommunityAsync();
+        var response = await c.MenteeApi.GetAsync("/api/v1/mentors" + query.Replace("{long}", new string('x', 501), StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(parameter), errors.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Recommendations_FollowProfileChanges()
+    {
+        var c = await CommunityAsync();
+        Assert.Equal(c.Product.Id, (await Ids(c.MenteeApi, "/api/v1/me/recommendations"))[0]);
+
+        var productApi = await app.ApiAsync(c.Product);
+        var body = await ProfileApiTests.ValidBody(productApi);
+        var current = await productApi.GetFromJsonAsync<JsonObject>("/api/v1/me/profile");
+        body["displayName"] = "Paulo Product";
+        body["openToMentoring"] = false;
+        body["version"] = current!["version"]!.GetValue<Guid>();
+        (await productApi.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+        await SyncAsync();
+
+        Assert.DoesNotContain(c.Product.Id, await Ids(c.MenteeApi, "/api/v1/me/recommendations"));
+        body["openToMentoring"] = true;
+        body["version"] = (await productApi.GetFromJsonAsync<JsonObject>("/api/v1/me/profile"))!["version"]!.GetValue<Guid>();
+        (await productApi.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+        await SyncAsync();
+    }
+
+    [Fact]
+    public async Task Embeddings_AreStoredWithTheirModel_AndRecomputedOnlyWhenTheWordsChange()
+    {
+        var c = await CommunityAsync();
+        var before = await app.WithDbAsync(db => db.ProfileEmbeddings.AsNoTracking().SingleAsync(e => e.MemberId == c.Payroll.Id && e.Role == EmbeddingRole.Mentor));
+        Assert.Equal(EmbeddingRefresher.Model, before.Model);
+        Assert.Equal(384 * sizeof(float), before.Vector.Length);
+        var norm = Math.Sqrt(before.Floats().Sum(x => (double)x * x));
+        Assert.InRange(norm, 0.99, 1.01);
+
+        var api = await app.ApiAsync(c.Payroll);
+        var profile = await api.GetFromJsonAsync<JsonObject>("/api/v1/me/profile");
+        var body = await ProfileApiTests.ValidBody(api);
+        foreach (var key in new[] { "displayName", "field", "headline", "bio", "mentorTopics", "languages", "yearsOfExperience", "timeZone", "interests", "careerHistory" })
+            body[key] = profile![key]?.DeepClone();
+        body["mentorTopics"] = profile!["asMentor"]!["topics"]!.DeepClone();
+        body["hoursPerMonth"] = 9; // not part of the embedded text
+        (await api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+        await SyncAsync();
+        var same = await app.WithDbAsync(db => db.ProfileEmbeddings.AsNoTracking().SingleAsync(e => e.MemberId == c.Payroll.Id && e.Role == EmbeddingRole.Mentor));
+        Assert.Equal(before.Vector, same.Vector);
+        Assert.True(same.ComputedAt > before.ComputedAt);
+
+        body["bio"] = "Now I coach finance teams through ERP migrations.";
+        body["version"] = (await api.GetFromJsonAsync<JsonObject>("/api/v1/me/profile"))!["version"]!.GetValue<Guid>();
+        (await api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+        await SyncAsync();
+        var changed = await app.WithDbAsync(db => db.ProfileEmbeddings.AsNoTracking().SingleAsync(e => e.MemberId == c.Payroll.Id && e.Role == EmbeddingRole.Mentor));
+        Assert.NotEqual(before.Vector, changed.Vector);
+        Assert.NotEqual(before.TextHash, changed.TextHash);
+    }
+
+    [Fact]
+    public async Task Pages_ShowResults_TheReasonsOnAProfile_AndRecommendationsOnTheDashboard()
+    {
+        var c = await CommunityAsync();
+        var page = await c.Mentee.Browser.GetStringAsync("/Mentors");
+        Assert.True(page.Contains("Paulo Product", StringComparison.Ordinal), page[page.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.DoesNotContain("Carl Closed", page, StringComparison.Ordinal);
+
+        var profile = await c.Mentee.Browser.GetStringAsync($"/Members/{c.Product.Id}");
+        Assert.Contains("Why this could be a good match", profile, StringComparison.Ordinal);
+
+        var dashboard = await c.Mentee.Browser.GetStringAsync("/Dashboard");
+        Assert.Contains("Recommended for you", dashboard, StringComparison.Ordinal);
+        Assert.Contains($"/Members/{c.Product.Id}", dashboard, StringComparison.Ordinal);
+
+        var bad = await c.Mentee.Browser.GetStringAsync("/Mentors?languages=english&minYears=ten");
+        Assert.Contains("Please enter a number", Forms.FieldError(bad, "minYears"), StringComparison.Ordinal);
+    }
+
+    private async Task SyncAsync()
+    {
+        await app.Services.GetRequiredService<EmbeddingRefresher>().RunAsync(default);
+        await app.Services.GetRequiredService<MentorDirectory>().SyncAsync(default);
+    }
+
+    private static async Task<List<Guid>> Ids(HttpClient api, string url)
+    {
+        var json = await api.GetFromJsonAsync<JsonNode>(url);
+        var list = json is JsonArray array ? array : json!["results"]!.AsArray();
+        return list.Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
+    }
+
+    private async Task<TestMember> Mentor(string name, string field, int years, string bio, string[] topics, string[] languages, string zone, string[] interests,
+        bool open = true, string visibility = "Members")
+    {
+        var member = await app.SignedInAsync(name);
+        await SetProfile(member, new()
+        {
+            ["displayName"] = name, ["field"] = field, ["yearsOfExperience"] = years, ["bio"] = bio, ["headline"] = $"{field}, {years} years",
+            ["mentorTopics"] = JsonSerializer.SerializeToNode(topics), ["languages"] = JsonSerializer.SerializeToNode(languages),
+            ["interests"] = JsonSerializer.SerializeToNode(interests), ["timeZone"] = zone, ["openToMentoring"] = open,
+            ["mentorCapacity"] = 3, ["seekingMentor"] = false, ["menteeGoals"] = "", ["visibility"] = visibility,
+            ["careerHistory"] = new JsonArray(), ["skills"] = new JsonArray(),
+        });
+        return member;
+    }
+
+    private async Task<HttpClient> SetProfile(TestMember member, Dictionary<string, JsonNode?> fields)
+    {
+        var api = await app.ApiAsync(member);
+        var body = await ProfileApiTests.ValidBody(api);
+        body["displayName"] = member.Email.Split('.')[0];
+        foreach (var (key, value) in fields) body[key] = value?.DeepClone();
+        var response = await api.PutAsJsonAsync("/api/v1/me/profile", body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return api;
+    }
+}
