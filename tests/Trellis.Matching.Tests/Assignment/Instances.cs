@@ -12,9 +12,13 @@ public sealed record Shape(int Mentees, int Mentors, int MaxCandidates, int MinC
         var builder = new CandidatesBuilder(Mentees, capacity);
         for (var i = 0; i < Mentees; i++)
         {
-            var k = random.Next(MaxCandidates + 1);
-            foreach (var j in Enumerable.Range(0, Mentors).OrderBy(_ => random.Next()).Take(k))
-                builder.Add(i, j, random.Next(MaxCost + 1));
+            var k = Math.Min(random.Next(MaxCandidates + 1), Mentors);
+            var chosen = new HashSet<int>();
+            while (chosen.Count < k)
+            {
+                var j = random.Next(Mentors);
+                if (chosen.Add(j)) builder.Add(i, j, random.Next(MaxCost + 1));
+            }
         }
         return builder.Build();
     }
