@@ -1,4 +1,18 @@
 using BenchmarkDotNet.Running;
+using Trellis.Matching.Cohort;
 
-// Run all suites, or pick with --filter '*TopK*'. See docs/performance.md for the exact commands.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `match ...` and `generate ...` run the cohort commands (until the site's executable wires
+// `trellis match`); anything else goes to BenchmarkDotNet: all suites, or pick with --filter.
+// See docs/performance.md for the exact commands.
+return args.FirstOrDefault() switch
+{
+    "match" => MatchCommand.Run(args[1..], Console.Out, Console.Error),
+    "generate" => GenerateCommand.Run(args[1..], Console.Out, Console.Error),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
