@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
 {
     "match" => MatchCommand.Run(args[1..], Console.Out, Console.Error),
     "generate" => GenerateCommand.Run(args[1..], Console.Out, Console.Error),
+    "probe" => Probe.Run(args[1..]),
     _ => Run(args),
 };
 
