@@ -29,7 +29,8 @@ public static class CandidateSearch
 
         var best = new long[mentees.Count * k];
         var found = new int[mentees.Count];
-        var passed = new int[mentees.Count];
+        var threshold = new float[mentees.Count];
+        Array.Fill(threshold, float.NegativeInfinity);
         var tiles = (menteeOrder.Length + MenteeTile - 1) / MenteeTile;
         var done = 0;
         Parallel.For(0, tiles, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -37,19 +38,18 @@ public static class CandidateSearch
             (tile, _, buffer) =>
             {
                 var rows = menteeOrder.AsSpan(tile * MenteeTile, Math.Min(MenteeTile, menteeOrder.Length - tile * MenteeTile));
-                SearchTile(mentees, rows, buffer, packed, score, k, blockedSet, best, found, passed);
+                SearchTile(mentees, rows, buffer, packed, score, k, blockedSet, best, found, threshold);
                 var finished = Interlocked.Increment(ref done);
                 if (finished % 16 == 0 || finished == tiles) progress?.Report((double)finished / tiles);
                 return buffer;
             },
             _ => { });
 
-        return new CohortCandidates(Assemble(best, found, k, mentors.Capacity), passed,
-            CountBlocked(mentees, mentors, blockedSet));
+        return new CohortCandidates(Assemble(best, found, k, mentors.Capacity), CountBlocked(mentees, mentors, blockedSet));
     }
 
     private static void SearchTile<TScore>(CohortSide mentees, ReadOnlySpan<int> rows, float[] buffer,
-        PackedMentors packed, TScore score, int k, HashSet<long> blocked, long[] best, int[] found, int[] passed)
+        PackedMentors packed, TScore score, int k, HashSet<long> blocked, long[] best, int[] found, float[] threshold)
         where TScore : struct, IPairScore
     {
         var stride = packed.Stride;
@@ -80,17 +80,19 @@ public static class CandidateSearch
                         var i = rows[q + r];
                         for (var c = 0; c < DotKernel.Columns; c++)
                         {
+                            var cosine = dots[r * DotKernel.Columns + c];
+                            if (cosine < threshold[i]) continue; // cannot beat the K-th best: most pairs end here
                             var jj = j + c;
                             if ((mentees.Languages[i] & packed.Languages[jj]) == 0) continue;
                             var org = mentees.OrgUnits[i];
                             if (org >= 0 && org == packed.OrgUnits[jj]) continue;
-                            passed[i]++;
                             var mentor = packed.Ids[jj];
-                            var key = ((long)score.Cost(dots[r * DotKernel.Columns + c], i, mentor) << 32) | (uint)mentor;
+                            var key = ((long)score.Cost(cosine, i, mentor) << 32) | (uint)mentor;
                             var heap = best.AsSpan(i * k, k);
                             if (found[i] == k && key >= heap[0]) continue;
                             if (blocked.Count > 0 && blocked.Contains(Key(i, mentor))) continue;
                             TopK.Offer(heap, ref found[i], key);
+                            if (found[i] == k) threshold[i] = score.CosineNeededToBeat((int)(heap[0] >> 32) + 1);
                         }
                     }
                 }

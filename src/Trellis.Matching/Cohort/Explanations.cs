@@ -16,10 +16,14 @@ public enum UnmatchedReason
 /// <summary>Short sentences a coordinator can read out to a mentee or mentor.</summary>
 public static class Explanations
 {
-    public static UnmatchedReason ReasonUnmatched(int passedFilters, int blocked) =>
-        passedFilters == 0 ? UnmatchedReason.NoCandidate
-        : passedFilters <= blocked ? UnmatchedReason.Forbidden
-        : UnmatchedReason.AllCandidatesFull;
+    /// <summary>
+    /// From the candidates found (never blocked ones) and the blocked mentors who passed the
+    /// filters: any candidate means the candidates are full; none, blocked ones or not decide.
+    /// </summary>
+    public static UnmatchedReason ReasonUnmatched(int candidates, int blockedButPassing) =>
+        candidates > 0 ? UnmatchedReason.AllCandidatesFull
+        : blockedButPassing > 0 ? UnmatchedReason.Forbidden
+        : UnmatchedReason.NoCandidate;
 
     public static string Describe(UnmatchedReason reason, int candidates) => reason switch
     {

@@ -33,7 +33,7 @@ public static class MatchReport
             var j = matches.MentorOf[i];
             if (j == Matches.Unmatched)
             {
-                var reason = Explanations.ReasonUnmatched(found.PassedFilters[i], found.Blocked[i]);
+                var reason = Explanations.ReasonUnmatched(c.CandidateCount(i), found.Blocked[i]);
                 byReason[reason]++;
                 foreach (var column in new[] { "mentor_id", "mentor_name", "score", "mentee_rank", "mentor_rank" }) row[column].Set("");
                 row["explanation"].Set(Explanations.Describe(reason, c.CandidateCount(i)));

@@ -10,6 +10,13 @@ namespace Trellis.Matching.Cohort;
 public interface IPairScore
 {
     int Cost(float cosine, int mentee, int mentor);
+
+    /// <summary>
+    /// A cosine below which no pair can cost less than <paramref name="cost"/>, whatever else it has
+    /// going for it. Lets the search reject most pairs with one comparison once a mentee has K
+    /// candidates; return <see cref="float.NegativeInfinity"/> when there is no such bound.
+    /// </summary>
+    float CosineNeededToBeat(int cost);
 }
 
 /// <summary>Weighted cosine similarity of goals and expertise plus a bonus for a second shared language.</summary>
@@ -26,5 +33,15 @@ public readonly struct WeightedScore(CohortSide mentees, CohortSide mentors, flo
         var score = (similarityWeight * Math.Clamp(cosine, 0f, 1f) + (shared >= 2 ? languageWeight : 0f))
             / (similarityWeight + languageWeight);
         return MaxCost - (int)MathF.Round(score * MaxCost);
+    }
+
+    public float CosineNeededToBeat(int cost)
+    {
+        // Cost < c needs round(score · 999) > 999 − c, so score ≥ (999 − c + 0.5) / 999, even with
+        // the language bonus. The small margin keeps float rounding on the safe side.
+        var score = (MaxCost - cost + 0.5f) / MaxCost;
+        var cosine = (score * (similarityWeight + languageWeight) - languageWeight) / similarityWeight - 1e-4f;
+        // The score clamps negative cosines to 0, so a bound at or below 0 rules nothing out.
+        return cosine > 0 ? cosine : float.NegativeInfinity;
     }
 }

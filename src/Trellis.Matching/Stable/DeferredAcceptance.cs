@@ -76,7 +76,10 @@ public static class DeferredAcceptance
         return MatchingResult.Ok(new Matches(mentorOf, total, rules.UnmatchedPenalty));
     }
 
-    /// <summary>Each mentee's arcs sorted by that mentee's preference, as arc indices.</summary>
+    /// <summary>
+    /// Each mentee's arcs sorted by that mentee's preference, as arc indices. The candidate search
+    /// already emits arcs best first, so a list already in order is left as it is.
+    /// </summary>
     internal static int[] ProposalOrder(Candidates c, Rankings rankings)
     {
         var order = new int[c.ArcCount];
@@ -87,7 +90,12 @@ public static class DeferredAcceptance
             keys[a] = rankings.MenteeKey(c, a);
         }
         for (var i = 0; i < c.MenteeCount; i++)
-            Array.Sort(keys, order, c.Offsets[i], c.CandidateCount(i));
+        {
+            var list = keys.AsSpan(c.Offsets[i], c.CandidateCount(i));
+            var sorted = true;
+            for (var r = 1; r < list.Length && sorted; r++) sorted = list[r - 1] <= list[r];
+            if (!sorted) list.Sort(order.AsSpan(c.Offsets[i], list.Length));
+        }
         return order;
     }
 }

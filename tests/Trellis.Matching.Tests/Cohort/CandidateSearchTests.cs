@@ -50,7 +50,7 @@ public class CandidateSearchTests
         }, iter: 150);
 
     [Fact]
-    public void Find_PassedAndBlockedCounts_ExplainWhyAMenteeHasNoCandidate()
+    public void Find_WhenTheOnlyPassingMentorIsBlocked_ExplainsItAsForbidden()
     {
         var mentees = new CohortSide(8, UnitVector(new Random(1), 8), [1UL], [-1]);
         var mentors = new CohortSide(8, [.. UnitVector(new Random(2), 8), .. UnitVector(new Random(3), 8)], [1UL, 2UL], [-1, -1], [1, 1]);
@@ -58,7 +58,7 @@ public class CandidateSearchTests
         var found = CandidateSearch.Find(mentees, mentors, new WeightedScore(mentees, mentors), 5, [(0, 0)]);
 
         Assert.Equal(0, found.Candidates.CandidateCount(0));
-        Assert.Equal(UnmatchedReason.Forbidden, Explanations.ReasonUnmatched(found.PassedFilters[0], found.Blocked[0]));
+        Assert.Equal(UnmatchedReason.Forbidden, Explanations.ReasonUnmatched(found.Candidates.CandidateCount(0), found.Blocked[0]));
     }
 
     private static float[] UnitVector(Random random, int dims)
