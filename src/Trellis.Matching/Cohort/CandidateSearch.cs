@@ -5,14 +5,15 @@ namespace Trellis.Matching.Cohort;
 /// <summary>
 /// The best K mentors for every mentee of a cohort, after the hard filters: a shared language,
 /// not the same organisation unit (when both give one), room left, not blocked.
-/// Similarity is computed like a blocked matrix product: a tile of mentees against a tile of
-/// mentors that fits in cache, four by two pairs per kernel call, one mentee tile per thread.
+/// Similarity is computed like a blocked matrix product, one tile of 512 mentees per thread: a
+/// tile of 16 mentors (24 KB) stays in the L1 cache while every group of four mentees passes
+/// through it, four by two pairs per kernel call.
 /// Both sides are sorted by language set first, so a whole tile pair that shares no language is
 /// skipped before any arithmetic.
 /// </summary>
 public static class CandidateSearch
 {
-    private const int MenteeTile = 64, MentorTile = 128;
+    private const int MenteeTile = 512, MentorTile = 16;
 
     public static CohortCandidates Find<TScore>(CohortSide mentees, CohortSide mentors, TScore score, int k,
         IReadOnlyCollection<(int Mentee, int Mentor)>? blocked = null, IProgress<double>? progress = null)
@@ -62,18 +63,21 @@ public static class CandidateSearch
         }
 
         Span<float> dots = stackalloc float[DotKernel.Rows * DotKernel.Columns];
+        Span<ulong> quadLanguages = stackalloc ulong[MenteeTile / DotKernel.Rows];
+        for (var r = 0; r < rows.Length; r++) quadLanguages[r / DotKernel.Rows] |= mentees.Languages[rows[r]];
+
         for (var mentorTile = 0; mentorTile < packed.Count; mentorTile += MentorTile)
         {
             var tileEnd = Math.Min(mentorTile + MentorTile, packed.Count);
-            if ((tileLanguages & packed.TileLanguages[mentorTile / MentorTile]) == 0) continue;
+            var tileMask = packed.TileLanguages[mentorTile / MentorTile];
+            if ((tileLanguages & tileMask) == 0) continue;
             for (var q = 0; q < rows.Length; q += DotKernel.Rows)
             {
-                ulong quadLanguages = 0;
-                for (var r = q; r < Math.Min(q + DotKernel.Rows, rows.Length); r++) quadLanguages |= mentees.Languages[rows[r]];
+                if ((quadLanguages[q / DotKernel.Rows] & tileMask) == 0) continue;
                 ref var a = ref buffer[q * stride];
                 for (var j = mentorTile; j < tileEnd; j += DotKernel.Columns)
                 {
-                    if ((quadLanguages & (packed.Languages[j] | packed.Languages[j + 1])) == 0) continue;
+                    if ((quadLanguages[q / DotKernel.Rows] & (packed.Languages[j] | packed.Languages[j + 1])) == 0) continue;
                     DotKernel.Dot4x2(ref a, stride, ref packed.Row(j), ref packed.Row(j + 1), stride, dots);
                     for (var r = 0; r < DotKernel.Rows && q + r < rows.Length; r++)
                     {
