@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Trellis.Matching.Assignment;
 
 /// <summary>
@@ -59,6 +60,7 @@ internal sealed class MentorHeap
         return top;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftUp(int at)
     {
         var item = _items[at];
@@ -76,6 +78,7 @@ internal sealed class MentorHeap
         _position[item] = at;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftDown(int at)
     {
         var item = _items[at];

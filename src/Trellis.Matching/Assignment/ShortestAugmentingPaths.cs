@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Trellis.Matching.Assignment;
 
 /// <summary>
@@ -87,6 +88,7 @@ internal sealed partial class ShortestAugmentingPaths
     /// potentials at 0 that arc is tight and every other arc of the mentee has reduced cost ≥ 0,
     /// so the invariants hold without a search.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryCheapestCandidate(int i)
     {
         int best = -1;
@@ -123,6 +125,7 @@ internal sealed partial class ShortestAugmentingPaths
     }
 
     /// <summary>Dijkstra's main loop: settles mentors until none is closer than the best sink arc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Settle(int gen, ref SinkArc best)
     {
         while (_heap.Count > 0 && _heap.MinKey < best.Distance)
@@ -143,6 +146,7 @@ internal sealed partial class ShortestAugmentingPaths
     }
 
     /// <summary>Relaxes the arcs out of a mentee reached at distance <paramref name="d"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanMentee(int k, long d, int heldBy, int gen, ref SinkArc best)
     {
         var pk = heldBy < 0 ? 0 : _menteePotential[k];

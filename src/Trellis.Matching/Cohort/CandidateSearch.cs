@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Trellis.Matching.Assignment;
 
 namespace Trellis.Matching.Cohort;
@@ -9,7 +10,8 @@ namespace Trellis.Matching.Cohort;
 /// tile of 16 mentors (24 KB) stays in the L1 cache while every group of four mentees passes
 /// through it, four by two pairs per kernel call.
 /// Both sides are sorted by language set first, so a whole tile pair that shares no language is
-/// skipped before any arithmetic.
+/// skipped before any arithmetic. The hot methods are compiled fully optimised at once: a cohort
+/// run calls them a few hundred times, too few for tiered compilation to catch up.
 /// </summary>
 public static class CandidateSearch
 {
@@ -49,6 +51,7 @@ public static class CandidateSearch
         return new CohortCandidates(Assemble(best, found, k, mentors.Capacity), CountBlocked(mentees, mentors, blockedSet));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SearchTile<TScore>(CohortSide mentees, ReadOnlySpan<int> rows, float[] buffer,
         PackedMentors packed, TScore score, int k, HashSet<long> blocked, long[] best, int[] found, float[] threshold)
         where TScore : struct, IPairScore

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Trellis.Matching.Cohort;
 
 /// <summary>
@@ -7,6 +8,7 @@ namespace Trellis.Matching.Cohort;
 /// </summary>
 internal static class TopK
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Offer(Span<long> heap, ref int count, long key)
     {
         if (count < heap.Length)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Trellis.Matching.Assignment;
 
 namespace Trellis.Matching.Stable;
@@ -10,6 +11,7 @@ namespace Trellis.Matching.Stable;
 /// </summary>
 public static class DeferredAcceptance
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MatchingResult Solve(Candidates candidates, MatchingRules? rules = null, Rankings? rankings = null)
     {
         rules ??= MatchingRules.Default;
