@@ -99,7 +99,7 @@ public static class CandidateSearch
                             if (found[i] == k && key >= heap[0]) continue;
                             if (blocked.Count > 0 && blocked.Contains(Key(i, mentor))) continue;
                             TopK.Offer(heap, ref found[i], key);
-                            if (found[i] == k) threshold[i] = score.CosineNeededToBeat((int)(heap[0] >> 32) + 1);
+                            if (found[i] == k) threshold[i] = score.CosineNeededToBeat((int)(heap[0] >> 32) + 1, i);
                         }
                     }
                 }

@@ -12,11 +12,11 @@ public interface IPairScore
     int Cost(float cosine, int mentee, int mentor);
 
     /// <summary>
-    /// A cosine below which no pair can cost less than <paramref name="cost"/>, whatever else it has
-    /// going for it. Lets the search reject most pairs with one comparison once a mentee has K
-    /// candidates; return <see cref="float.NegativeInfinity"/> when there is no such bound.
+    /// A cosine below which no pair of this mentee can cost less than <paramref name="cost"/>,
+    /// whatever else it has going for it. Lets the search reject most pairs with one comparison
+    /// once a mentee has K candidates; return <see cref="float.NegativeInfinity"/> for no bound.
     /// </summary>
-    float CosineNeededToBeat(int cost);
+    float CosineNeededToBeat(int cost, int mentee);
 }
 
 /// <summary>Weighted cosine similarity of goals and expertise plus a bonus for a second shared language.</summary>
@@ -35,12 +35,14 @@ public readonly struct WeightedScore(CohortSide mentees, CohortSide mentors, flo
         return MaxCost - (int)MathF.Round(score * MaxCost);
     }
 
-    public float CosineNeededToBeat(int cost)
+    public float CosineNeededToBeat(int cost, int mentee)
     {
         // Cost < c needs round(score · 999) > 999 − c, so score ≥ (999 − c + 0.5) / 999, even with
-        // the language bonus. The small margin keeps float rounding on the safe side.
+        // the language bonus, which only a mentee speaking two languages can earn. The small
+        // margin keeps float rounding on the safe side.
         var score = (MaxCost - cost + 0.5f) / MaxCost;
-        var cosine = (score * (similarityWeight + languageWeight) - languageWeight) / similarityWeight - 1e-4f;
+        var bonus = BitOperations.PopCount(mentees.Languages[mentee]) >= 2 ? languageWeight : 0f;
+        var cosine = (score * (similarityWeight + languageWeight) - bonus) / similarityWeight - 1e-4f;
         // The score clamps negative cosines to 0, so a bound at or below 0 rules nothing out.
         return cosine > 0 ? cosine : float.NegativeInfinity;
     }
