@@ -1,4 +1,6 @@
+using Trellis.Matching.Cohort;
 using Trellis.Web.Features.Demo;
+using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web;
@@ -9,7 +11,7 @@ namespace Trellis.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "match", "generate", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -31,14 +33,37 @@ public static class AdminCommands
                 foreach (var person in DemoCommunity.Generate(3, seed, DateTimeOffset.UtcNow.Year))
                     Console.WriteLine($"  {person.Email}");
                 return 0;
+            case "match":
+                // The real sentence model unless asked for the fast hashing stand-in (big cohorts: the model
+                // costs about 6 ms of CPU per text, spread over every core here).
+                var rest = args[1..].Where(a => a != "--hashing-embedder").ToArray();
+                return rest.Length < args.Length - 1
+                    ? MatchCommand.Run(rest, Console.Out, Console.Error)
+                    : MatchCommand.Run(rest, Console.Out, Console.Error, texts => EmbedInParallel(app.Services.GetRequiredService<Embedder>(), texts));
+            case "generate":
+                return GenerateCommand.Run(args[1..], Console.Out, Console.Error);
             default:
                 Console.WriteLine("""
                     Trellis admin commands (dotnet run --project src/Trellis.Web -- <command>):
                       migrate                          apply database migrations and exit
                       seed-demo [--count N] [--seed S] add a demo community (default 500 members, seed 42)
+                      match --mentees F --mentors F --mode optimal|stable --out F [--k 50] [--penalty N] [--max-per-mentor N] [--hashing-embedder]
+                                                       match a whole cohort from CSV files (docs/matching.md)
+                      generate ...                     write a synthetic cohort's CSV files (see docs/matching.md)
                     """);
                 return 0;
         }
+    }
+
+    private static float[][] EmbedInParallel(Embedder embedder, string[] texts)
+    {
+        var result = new float[texts.Length][];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, texts.Length, 256), range =>
+        {
+            var vectors = embedder.EmbedMany(texts[range.Item1..range.Item2]);
+            Array.Copy(vectors, 0, result, range.Item1, vectors.Length);
+        });
+        return result;
     }
 
     private static int IntOption(string[] args, string name, int fallback)

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Trellis.Bench.Assignment;
+using Trellis.Matching.Assignment;
+using Trellis.Matching.Cohort;
+using Trellis.Matching.Stable;
+
+/// <summary>
+/// One run of one operation in a fresh process, so `/usr/bin/time -v` can report its peak memory
+/// (BenchmarkDotNet reports allocations, not the peak working set).
+/// </summary>
+internal static class Probe
+{
+    public static int Run(string[] args)
+    {
+        var what = args.ElementAtOrDefault(0) ?? "";
+        var instance = args.ElementAtOrDefault(1) ?? "100000x20000 cap 5";
+        var clock = Stopwatch.StartNew();
+        string result;
+        switch (what)
+        {
+            case "trellis":
+                var c = OptimalAssignmentBenchmarks.Create(instance);
+                clock.Restart();
+                result = $"cost {OptimalAssignment.Solve(c, new MatchingRules { UnmatchedPenalty = OptimalAssignmentBenchmarks.Penalty }).Matches!.TotalCost}";
+                break;
+            case "ortools":
+                c = OptimalAssignmentBenchmarks.Create(instance);
+                clock.Restart();
+                result = $"cost {OrToolsMinCostFlow.Solve(c, OptimalAssignmentBenchmarks.Penalty)}";
+                break;
+            case "stable":
+                c = OptimalAssignmentBenchmarks.Create(instance);
+                clock.Restart();
+                result = $"matched {DeferredAcceptance.Solve(c).Matches!.MatchedCount}";
+                break;
+            case "candidates":
+                var n = int.Parse(instance);
+                var random = new Random(7);
+                var (mentees, mentors) = (CandidateSearchBenchmarks.Side(random, n, false), CandidateSearchBenchmarks.Side(random, n / 5, true));
+                clock.Restart();
+                result = $"arcs {CandidateSearch.Find(mentees, mentors, new WeightedScore(mentees, mentors), 50).Candidates.ArcCount}";
+                break;
+            case "cohort":
+                // The candidate lists of a generated cohort CSV, solved by both optimal solvers.
+                var side = (string file, bool mentors) =>
+                {
+                    using var text = new StreamReader(Path.Combine(instance, file));
+                    return mentors ? CohortCsv.ReadMentors(text, file).People : CohortCsv.ReadMentees(text, file).People;
+                };
+                var input = new CohortInput { Mentees = side("mentees.csv", false), Mentors = side("mentors.csv", true) };
+                var cohort = CohortCandidates(input);
+                clock.Restart();
+                var ours = OptimalAssignment.Solve(cohort, new MatchingRules { UnmatchedPenalty = OptimalAssignmentBenchmarks.Penalty }).Matches!.TotalCost;
+                var oursMs = clock.Elapsed.TotalMilliseconds;
+                clock.Restart();
+                result = $"Trellis {oursMs:0} ms cost {ours}; OR-Tools cost {OrToolsMinCostFlow.Solve(cohort, OptimalAssignmentBenchmarks.Penalty)} in";
+                break;
+            default:
+                Console.Error.WriteLine("usage: probe trellis|ortools|stable \"100000x20000 cap 5\" | probe candidates 100000");
+                return 2;
+        }
+        Console.WriteLine($"{what} {instance}: {clock.Elapsed.TotalMilliseconds:0} ms, {result}");
+        return 0;
+    }
+
+    private static Candidates CohortCandidates(CohortInput input)
+    {
+        var embed = (IEnumerable<CohortPerson> people) => HashingEmbedder.Embed([.. people.Select(p => p.Text)]).SelectMany(v => v).ToArray();
+        var bits = input.Mentees.Concat(input.Mentors).SelectMany(p => p.Languages).Distinct().Select((l, b) => (l, b)).ToDictionary(x => x.l, x => x.b);
+        var units = input.Mentees.Concat(input.Mentors).Select(p => p.OrgUnit ?? "").Distinct().Select((u, n) => (u, n)).ToDictionary(x => x.u, x => x.n);
+        CohortSide Side(List<CohortPerson> people, bool mentors) => new(HashingEmbedder.Dimensions, embed(people),
+            [.. people.Select(p => p.Languages.Aggregate(0UL, (m, l) => m | 1UL << bits[l]))],
+            [.. people.Select(p => p.OrgUnit is null ? -1 : units[p.OrgUnit])],
+            mentors ? [.. people.Select(p => p.Capacity)] : null);
+        var (mentees, mentors) = (Side(input.Mentees, false), Side(input.Mentors, true));
+        return CandidateSearch.Find(mentees, mentors, new WeightedScore(mentees, mentors), 50).Candidates;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Trellis.Matching.Assignment;
+
+/// <summary>
+/// Minimum-cost many-to-one assignment: every mentee gets at most one candidate mentor, no mentor
+/// exceeds capacity, and the sum of pair costs plus the unmatched penalties is minimal.
+/// Exact for integer costs. The choice of algorithm is explained in docs/matching.md.
+/// </summary>
+public static class OptimalAssignment
+{
+    public static MatchingResult Solve(Candidates candidates, MatchingRules? rules = null)
+    {
+        rules ??= MatchingRules.Default;
+        var (problem, violations) = PreparedProblem.Prepare(candidates, rules);
+        if (problem is null) return MatchingResult.Invalid(violations);
+
+        var solver = new ShortestAugmentingPaths(problem, rules.UnmatchedPenalty);
+        var mentorOf = solver.Run();
+        long total = problem.PinnedCost;
+        for (var i = 0; i < mentorOf.Length; i++)
+        {
+            if (problem.Pinned[i] != Matches.Unmatched) mentorOf[i] = problem.Pinned[i];
+            else if (mentorOf[i] == Matches.Unmatched) total += rules.UnmatchedPenalty;
+            else total += solver.CostOf(i);
+        }
+        return MatchingResult.Ok(new Matches(mentorOf, total, rules.UnmatchedPenalty));
+    }
+}

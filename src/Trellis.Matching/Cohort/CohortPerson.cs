@@ -1,0 +1,19 @@
+namespace Trellis.Matching.Cohort;
+
+/// <summary>One row of mentees.csv or mentors.csv after validation.</summary>
+public sealed record CohortPerson(
+    string Id,
+    string Name,
+    string[] Languages,
+    string? OrgUnit,
+    int Capacity,
+    string Text,
+    string[] Ranking,
+    string[] Blocked,
+    int Line);
+
+/// <summary>A row that cannot be used, with where it is and why.</summary>
+public sealed record CsvError(string File, int Line, string Reason)
+{
+    public override string ToString() => $"{File}:{Line}: {Reason}";
+}
