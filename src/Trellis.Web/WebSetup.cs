@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
@@ -47,6 +48,10 @@ public static class WebSetup
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationCentre>();
         services.AddScoped<ProfileHandlers>();
+        services.AddOptions<MentorshipOptions>().BindConfiguration("Mentorships");
+        services.AddScoped<MentorshipHandlers>();
+        services.AddSingleton<RequestExpiry>();
+        services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
         services.AddHostedService<DigestWorker>();
         services.AddScoped<AccountDeletion>();
@@ -100,6 +105,7 @@ public static class WebSetup
         api.MapProfiles();
         api.MapMemberData();
         api.MapNotifications();
+        api.MapMentorships();
         return app;
     }
 }
