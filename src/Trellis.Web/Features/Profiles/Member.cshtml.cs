@@ -11,6 +11,9 @@ public sealed class MemberModel(ProfileHandlers handlers) : PageModel
 {
     public ProfileView? Profile { get; private set; }
 
+    /// <summary>"Ask to be my mentor" is offered to anyone but the mentor themself; signing in comes first.</summary>
+    public bool CanAsk => Profile is { AsMentor.OpenToMentoring: true } p && User.MemberIdOrNull() != p.MemberId;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var result = await handlers.ViewAsync(User.MemberIdOrNull(), id, ct);
