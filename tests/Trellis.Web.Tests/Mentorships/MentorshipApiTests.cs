@@ -73,6 +73,7 @@ public sealed class MentorshipApiTests(TrellisApp app) : IClassFixture<TrellisAp
         { "agreement.goals", "at most 200", a => a["goals"] = new JsonArray(new string('g', 201)) },
         { "agreement.channels", "one of", a => a["channels"] = new JsonArray("carrier pigeon") },
         { "agreement.medium", "wrong type", a => a["medium"] = "Telepathy" },
+        { "agreement.medium", "Phone, Video or InPerson", a => a["medium"] = 7 },
     };
 
     [Theory]

@@ -24,19 +24,38 @@ public sealed class AgreementForm
 
     public static AgreementForm From(Agreement a) => new()
     {
-        Formality = a.Formality, CadenceEvery = a.CadenceEvery, CadenceUnit = a.CadenceUnit, MeetingMinutes = a.MeetingMinutes,
-        Medium = a.Medium, Channels = [.. a.Channels], ResponseWithinDays = a.ResponseWithinDays, Goals = string.Join("\n", a.Goals),
-        Confidentiality = a.Confidentiality, StartDate = a.StartDate, DurationMonths = a.DurationMonths,
-        ReviewEveryMonths = a.ReviewEveryMonths, MenteeCommitments = a.MenteeCommitments, PersonalNote = a.PersonalNote,
+        Formality = a.Formality,
+        CadenceEvery = a.CadenceEvery,
+        CadenceUnit = a.CadenceUnit,
+        MeetingMinutes = a.MeetingMinutes,
+        Medium = a.Medium,
+        Channels = [.. a.Channels],
+        ResponseWithinDays = a.ResponseWithinDays,
+        Goals = string.Join("\n", a.Goals),
+        Confidentiality = a.Confidentiality,
+        StartDate = a.StartDate,
+        DurationMonths = a.DurationMonths,
+        ReviewEveryMonths = a.ReviewEveryMonths,
+        MenteeCommitments = a.MenteeCommitments,
+        PersonalNote = a.PersonalNote,
     };
 
     public AgreementInput ToInput() => new()
     {
-        Formality = Formality, CadenceEvery = CadenceEvery, CadenceUnit = CadenceUnit, MeetingMinutes = MeetingMinutes,
-        Medium = Medium, Channels = Channels, ResponseWithinDays = ResponseWithinDays,
+        Formality = Formality,
+        CadenceEvery = CadenceEvery,
+        CadenceUnit = CadenceUnit,
+        MeetingMinutes = MeetingMinutes,
+        Medium = Medium,
+        Channels = Channels,
+        ResponseWithinDays = ResponseWithinDays,
         Goals = (Goals ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-        Confidentiality = Confidentiality, StartDate = StartDate, DurationMonths = DurationMonths, ReviewEveryMonths = ReviewEveryMonths,
-        MenteeCommitments = MenteeCommitments ?? "", PersonalNote = PersonalNote ?? "",
+        Confidentiality = Confidentiality,
+        StartDate = StartDate,
+        DurationMonths = DurationMonths,
+        ReviewEveryMonths = ReviewEveryMonths,
+        MenteeCommitments = MenteeCommitments ?? "",
+        PersonalNote = PersonalNote ?? "",
     };
 }
 

@@ -30,10 +30,20 @@ public sealed class AgreementInput
 
     public static AgreementInput From(Agreement a) => new()
     {
-        Formality = a.Formality, CadenceEvery = a.CadenceEvery, CadenceUnit = a.CadenceUnit, MeetingMinutes = a.MeetingMinutes,
-        Medium = a.Medium, Channels = [.. a.Channels], ResponseWithinDays = a.ResponseWithinDays, Goals = [.. a.Goals],
-        Confidentiality = a.Confidentiality, StartDate = a.StartDate, DurationMonths = a.DurationMonths,
-        ReviewEveryMonths = a.ReviewEveryMonths, MenteeCommitments = a.MenteeCommitments, PersonalNote = a.PersonalNote,
+        Formality = a.Formality,
+        CadenceEvery = a.CadenceEvery,
+        CadenceUnit = a.CadenceUnit,
+        MeetingMinutes = a.MeetingMinutes,
+        Medium = a.Medium,
+        Channels = [.. a.Channels],
+        ResponseWithinDays = a.ResponseWithinDays,
+        Goals = [.. a.Goals],
+        Confidentiality = a.Confidentiality,
+        StartDate = a.StartDate,
+        DurationMonths = a.DurationMonths,
+        ReviewEveryMonths = a.ReviewEveryMonths,
+        MenteeCommitments = a.MenteeCommitments,
+        PersonalNote = a.PersonalNote,
     };
 
     /// <summary>Errors keyed by JSON name, each prefixed with <paramref name="prefix"/> (e.g. "agreement.").</summary>
@@ -64,8 +74,10 @@ public sealed class AgreementInput
         if (Formality is { } f && !Enum.IsDefined(f)) Add("formality", "Must be Formal, Informal or InBetween.");
         Range("cadenceEvery", CadenceEvery, 1, 12, "weeks or months");
         Required("cadenceUnit", CadenceUnit);
+        if (CadenceUnit is { } u && !Enum.IsDefined(u)) Add("cadenceUnit", "Must be Weeks or Months.");
         Range("meetingMinutes", MeetingMinutes, 15, 240, "minutes");
         Required("medium", Medium);
+        if (Medium is { } m && !Enum.IsDefined(m)) Add("medium", "Must be Phone, Video or InPerson.");
         if (Channels is null) Add("channels", "Must be a list.");
         else if (Channels.Any(c => !ChannelValues.Contains(c?.Trim().ToLowerInvariant())))
             Add("channels", $"Each entry must be one of: {string.Join(", ", ChannelValues)}.");

@@ -22,7 +22,7 @@ public sealed class AskModel(MentorshipHandlers handlers, ProfileHandlers profil
     {
         if (!await LoadMentorAsync(mentorId, ct)) return NotFound();
         Template = AgreementTemplates.Find(template).Key;
-        var start = (await handlers.TodayForMemberAsync(Me, ct)).AddDays(7);
+        var start = (await handlers.TodayForAsync(Me, ct)).AddDays(7);
         Input.Agreement = AgreementForm.From(AgreementTemplates.Find(template).Build(start));
         // The mentee's own goals from their profile are the natural first draft.
         var mine = await profiles.GetOwnAsync(Me, ct);
@@ -35,7 +35,7 @@ public sealed class AskModel(MentorshipHandlers handlers, ProfileHandlers profil
         if (!await LoadMentorAsync(mentorId, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var input = Input.Agreement.ToInput();
-        var errors = input.Validate(await handlers.TodayForMemberAsync(Me, ct), "agreement.");
+        var errors = input.Validate(await handlers.TodayForAsync(Me, ct), "agreement.");
         if (errors.Count > 0)
         {
             AddErrors(new Infrastructure.Http.Invalid(errors));

@@ -38,7 +38,7 @@ public static class MentorshipApi
 
     private static async Task<Ok<IReadOnlyList<TemplateView>>> Templates(HttpContext http, MentorshipHandlers handlers, CancellationToken ct)
     {
-        var start = (await handlers.TodayForMemberAsync(http.User.MemberId(), ct)).AddDays(7);
+        var start = (await handlers.TodayForAsync(http.User.MemberId(), ct)).AddDays(7);
         return TypedResults.Ok<IReadOnlyList<TemplateView>>(AgreementTemplates.All.Select(t => new TemplateView(t.Key, t.Name, t.Description, t.Build(start))).ToList());
     }
 

@@ -22,7 +22,13 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
             .Where(m => role == null || (role == Party.Mentee ? m.MenteeId == me : m.MentorId == me))
             .Select(m => new
             {
-                m.Id, m.MenteeId, m.MentorId, m.Status, m.CurrentVersion, m.UpdatedAt, m.ExpiresAt,
+                m.Id,
+                m.MenteeId,
+                m.MentorId,
+                m.Status,
+                m.CurrentVersion,
+                m.UpdatedAt,
+                m.ExpiresAt,
                 ProposedBy = m.Versions.Where(v => v.Number == m.CurrentVersion).Select(v => v.ProposedBy).First(),
                 OtherName = db.Users.Where(u => u.Id == (m.MenteeId == me ? m.MentorId : m.MenteeId)).Select(u => u.DisplayName).First(),
             })
@@ -156,7 +162,9 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
                 .Where(p => p.MemberId == m.MenteeId && p.ActiveMentors < max)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveMentors, p => p.ActiveMentors + 1), ct);
             if (menteeSlot == 0)
-                return new ConflictError($"{await NameAsync(m.MenteeId, ct)} already has {max} mentors, the most at once.");
+                return new ConflictError(me == m.MenteeId
+                    ? $"You already have {max} mentors, the most at once. End or complete a mentorship first."
+                    : $"{await NameAsync(m.MenteeId, ct)} already has {max} mentors, the most at once.");
         }
         else
         {
@@ -214,6 +222,36 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         return await SaveAsync(m, me, ct);
     }
 
+    /// <summary>
+    /// A member deleting their account leaves every request and mentorship: open requests are withdrawn
+    /// (or declined, if they were the mentor), ongoing mentorships end, the other member's slot is freed
+    /// and they are told. The caller saves, in the same transaction as the deletion.
+    /// </summary>
+    public async Task LeaveAllAsync(Guid me, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var name = await NameAsync(me, ct);
+        var ongoing = await Mine(me).Where(m => Mentorship.OngoingStatuses.Contains(m.Status)).Include(m => m.Versions).ToListAsync(ct);
+        foreach (var m in ongoing)
+        {
+            var party = m.PartyOf(me)!.Value;
+            var other = m.MemberOf(Mentorship.Other(party));
+            var wasRunning = !m.IsOpen;
+            var refused = !wasRunning
+                ? party == Party.Mentee ? m.Withdraw(me, now) : m.Decline(me, DeclineReason.Other, "", now)
+                : m.End(me, now);
+            if (refused is not null) throw new InvalidOperationException(refused.Detail);
+            if (wasRunning && party == Party.Mentee)
+                await db.Profiles.Where(p => p.MemberId == other && p.ActiveMentees > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveMentees, p => p.ActiveMentees - 1), ct);
+            if (wasRunning && party == Party.Mentor)
+                await db.Profiles.Where(p => p.MemberId == other && p.ActiveMentors > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveMentors, p => p.ActiveMentors - 1), ct);
+            await notifier.PublishAsync(other, NotificationKind.RequestAnswered, $"{name} has left Trellis",
+                wasRunning ? "Your mentorship has ended. What you wrote together stays with you." : "Their part in your request has closed it.", Link(m), ct);
+        }
+    }
+
     public static Error ToError(MentorshipError error) => error.Kind switch
     {
         MentorshipErrorKind.NotAMember => new NotFoundError(error.Detail),
@@ -248,14 +286,12 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         db.Users.Where(u => u.Id == memberId).Select(u => u.DisplayName).SingleAsync(ct);
 
     /// <summary>"Start date in the past" means the member's own today, not UTC's.</summary>
-    private async Task<DateOnly> TodayForAsync(Guid me, CancellationToken ct)
+    public async Task<DateOnly> TodayForAsync(Guid me, CancellationToken ct)
     {
         var zone = await db.Profiles.Where(p => p.MemberId == me).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";
         var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone));
         return DateOnly.FromDateTime(local.DateTime);
     }
-
-    internal Task<DateOnly> TodayForMemberAsync(Guid me, CancellationToken ct) => TodayForAsync(me, ct);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
