@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
@@ -55,6 +56,10 @@ public static class WebSetup
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationCentre>();
         services.AddScoped<ProfileHandlers>();
+        services.AddOptions<MentorshipOptions>().BindConfiguration("Mentorships");
+        services.AddScoped<MentorshipHandlers>();
+        services.AddSingleton<RequestExpiry>();
+        services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
         services.AddHostedService<DigestWorker>();
         services.AddScoped<AccountDeletion>();
@@ -109,6 +114,7 @@ public static class WebSetup
         api.MapMemberData();
         api.MapNotifications();
         api.MapMentors();
+        api.MapMentorships();
         return app;
     }
 }

@@ -52,6 +52,9 @@ public sealed class AuthorizationInventoryTests(TrellisApp app) : IClassFixture<
         Assert.Contains("/api/v1/me/profile", routes);
         Assert.Contains("/api/v1/me/notifications", routes);
         Assert.Contains("/Settings/Delete", routes);
+        Assert.Contains("/api/v1/mentorships/{id:guid}/accept", routes);
+        Assert.Contains("/Mentorships/{id:guid}", routes);
+        Assert.Contains("/Mentorships/Ask/{mentorId:guid}", routes);
     }
 
     private static string Route(RouteEndpoint e) => "/" + (e.RoutePattern.RawText ?? "").Trim('/');

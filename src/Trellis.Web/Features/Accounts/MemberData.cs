@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;
@@ -13,11 +14,12 @@ public sealed record MemberExport(
     DateTimeOffset ExportedAt,
     object Account,
     ProfileView? Profile,
+    IReadOnlyList<MentorshipView> Mentorships,
     IReadOnlyList<object> Notifications,
     IReadOnlyList<object> NotificationPreferences,
     IReadOnlyList<object> Sessions);
 
-public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time)
+public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, MentorshipHandlers mentorships)
 {
     public async Task<MemberExport> ExportAsync(Guid me, CancellationToken ct)
     {
@@ -29,13 +31,16 @@ public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time)
             .ToListAsync(ct);
         var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => p.MemberId == me)
             .Select(p => (object)new { p.Kind, p.Frequency }).ToListAsync(ct);
+        var mine = new List<MentorshipView>();
+        foreach (var id in await db.Mentorships.Where(m => m.MenteeId == me || m.MentorId == me).OrderBy(m => m.CreatedAt).Select(m => m.Id).ToListAsync(ct))
+            mine.Add((await mentorships.GetAsync(me, id, ct)).Value!);
         var sessions = await db.MemberSessions.AsNoTracking().Where(s => s.MemberId == me)
             .Select(s => (object)new { s.CreatedAt, s.ExpiresAt }).ToListAsync(ct);
         return new MemberExport(
             time.GetUtcNow(),
             new { member.Id, member.DisplayName, member.Email, member.EmailConfirmed, member.TwoFactorEnabled, member.CreatedAt },
             profile?.ToView(member.DisplayName, member.EmailConfirmed, owner: true),
-            notifications, preferences, sessions);
+            mine, notifications, preferences, sessions);
     }
 }
 
@@ -44,7 +49,7 @@ public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time)
 /// logins) and replaces the name with "Former member". The member row itself stays, anonymised, so
 /// that what the other member of a relationship wrote keeps its history.
 /// </summary>
-public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time)
+public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time, MentorshipHandlers mentorships)
 {
     public async Task<Result<bool>> DeleteAsync(Guid me, string password, CancellationToken ct)
     {
@@ -54,6 +59,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
             return new Invalid("password", "The password is not correct.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await mentorships.LeaveAllAsync(me, ct);
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);

@@ -7,7 +7,7 @@ namespace Trellis.Web.Features.FindMentor;
 /// <summary>How a Trellis profile becomes the plain data the matching library scores.</summary>
 public static class MatchingProfiles
 {
-    public static MentorProfile Mentor(Profile p, float[]? embedding, int activeMentees) => new()
+    public static MentorProfile Mentor(Profile p, float[]? embedding) => new()
     {
         Id = p.MemberId,
         Field = p.Field,
@@ -22,7 +22,7 @@ public static class MatchingProfiles
         Formats = Formats(p.FormatsOffered),
         OpenToMentoring = p.OpenToMentoring,
         Capacity = p.MentorCapacity,
-        ActiveMentees = activeMentees,
+        ActiveMentees = p.ActiveMentees,
         HoursPerMonth = p.HoursPerMonth,
         OpenToPeerMentoring = p.OpenToPeerMentoring,
         OpenToReverseMentoring = p.OpenToReverseMentoring,

@@ -37,6 +37,8 @@ public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<Matchi
             var since = _watermark;
             var changed = await db.Profiles.Where(p => p.UpdatedAt > since).Select(p => p.MemberId)
                 .Union(db.ProfileEmbeddings.Where(e => e.Role == EmbeddingRole.Mentor && e.ComputedAt > since).Select(e => e.MemberId))
+                // Accepting or ending a mentorship changes the mentor's free places.
+                .Union(db.Mentorships.Where(m => m.UpdatedAt > since).Select(m => m.MentorId))
                 .ToListAsync(ct);
             foreach (var batch in changed.Chunk(500))
                 await ApplyAsync(db, batch, ct);
@@ -71,10 +73,8 @@ public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<Matchi
             })
             .AsNoTracking()
             .ToListAsync(ct);
-        var active = await ActiveMenteesAsync(db, ids, ct);
         var present = rows.Select(r => r.Profile.MemberId).ToHashSet();
-        Index.AddOrUpdate(rows.Select(r => MatchingProfiles.Mentor(r.Profile, r.Vector is null ? null : new ProfileEmbedding { Vector = r.Vector }.Floats(),
-            active.GetValueOrDefault(r.Profile.MemberId))));
+        Index.AddOrUpdate(rows.Select(r => MatchingProfiles.Mentor(r.Profile, r.Vector is null ? null : new ProfileEmbedding { Vector = r.Vector }.Floats())));
         foreach (var id in present) _ids.Add(id);
         foreach (var id in ids.Where(id => !present.Contains(id)))
             if (_ids.Remove(id)) Index.Remove(id);
@@ -84,8 +84,4 @@ public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<Matchi
     private static IQueryable<Profile> Eligible(TrellisDbContext db) =>
         db.Profiles.Where(p => p.OpenToMentoring && p.Visibility != ProfileVisibility.Programs
                                && db.Users.Any(u => u.Id == p.MemberId && u.EmailConfirmed && u.DeletedAt == null));
-
-    /// <summary>Mentees a mentor is already committed to; the mentorships feature fills this in.</summary>
-    private static Task<Dictionary<Guid, int>> ActiveMenteesAsync(TrellisDbContext db, Guid[] ids, CancellationToken ct) =>
-        Task.FromResult(new Dictionary<Guid, int>());
 }

@@ -108,14 +108,17 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
     {
         var ids = matches.Select(m => m.MentorId).ToList();
         var people = await db.Profiles.Where(p => ids.Contains(p.MemberId))
-            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { p.MemberId, u.DisplayName, u.EmailConfirmed, p.Headline, p.Field, p.YearsOfExperience, p.MentorCapacity })
+            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { p.MemberId, u.DisplayName, u.EmailConfirmed, p.Headline, p.Field, p.YearsOfExperience, p.MentorCapacity, p.ActiveMentees })
             .ToDictionaryAsync(x => x.MemberId, ct);
+        var completed = await db.Mentorships.Where(m => ids.Contains(m.MentorId) && m.Status == Mentorships.MentorshipStatus.Completed)
+            .GroupBy(m => m.MentorId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return matches.Where(m => people.ContainsKey(m.MentorId)).Select(m =>
         {
             var p = people[m.MentorId];
             return new MentorResult(m.MentorId, p.DisplayName, p.Headline, p.Field, p.YearsOfExperience,
                 (int)Math.Round(m.Score * 100), m.Explanation, m.Breakdown.Reasons.Select(r => r.Sentence).ToList(),
-                p.EmailConfirmed, CompletedMentorships: 0, RemainingCapacity: p.MentorCapacity);
+                p.EmailConfirmed, completed.GetValueOrDefault(m.MentorId), Math.Max(0, p.MentorCapacity - p.ActiveMentees));
         }).ToList();
     }
 }

@@ -51,6 +51,8 @@ public enum NotificationKind
     CritiqueAnswered,
     CheckIn,
     ReviewDue,
+    MentorshipQuestion,
+    RequestReminder,
 }
 
 public enum EmailDelivery

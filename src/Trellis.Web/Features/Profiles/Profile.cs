@@ -46,6 +46,13 @@ public sealed class Profile
     public bool OpenToPeerMentoring { get; private set; }
     public bool OpenToReverseMentoring { get; private set; }
 
+    /// <summary>Mentees in an active or paused mentorship with this member. Kept by Mentorships with
+    /// conditional updates (never above <see cref="MentorCapacity"/>), so the database decides the last slot.</summary>
+    public int ActiveMentees { get; private set; }
+
+    /// <summary>Mentors this member has in an active or paused mentorship, kept the same way.</summary>
+    public int ActiveMentors { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Changes on every save; a stale copy from another tab or device is refused, not merged.</summary>

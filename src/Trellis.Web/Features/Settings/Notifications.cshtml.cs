@@ -33,13 +33,15 @@ public sealed class NotificationsModel(NotificationCentre centre) : TrellisPageM
     {
         NotificationKind.MentorshipRequest => "Someone asks me to be their mentor",
         NotificationKind.CounterProposal => "A proposal I made gets an answer or a counter-proposal",
-        NotificationKind.RequestAnswered => "A request is accepted, declined or expires",
+        NotificationKind.RequestAnswered => "A request is accepted, declined, withdrawn or expires",
         NotificationKind.MeetingChanged => "A meeting is proposed or changed",
         NotificationKind.MeetingReminder => "Reminders before a meeting",
         NotificationKind.NewMessage => "New messages",
         NotificationKind.CritiqueAnswered => "Work I sent for critique gets an answer",
         NotificationKind.CheckIn => "Check-ins",
         NotificationKind.ReviewDue => "A relationship review is due",
+        NotificationKind.MentorshipQuestion => "A question about a request I'm part of",
+        NotificationKind.RequestReminder => "A request waiting for my answer is about to expire",
         _ => kind.ToString(),
     };
 

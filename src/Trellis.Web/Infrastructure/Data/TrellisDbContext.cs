@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
@@ -19,6 +20,9 @@ public abstract class TrellisDbContext(DbContextOptions options)
     : IdentityDbContext<Member, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Profile> Profiles => Set<Profile>();
+    public DbSet<Mentorship> Mentorships => Set<Mentorship>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<MentorshipQuestion> MentorshipQuestions => Set<MentorshipQuestion>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

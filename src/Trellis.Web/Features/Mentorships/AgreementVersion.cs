@@ -1,0 +1,100 @@
+namespace Trellis.Web.Features.Mentorships;
+
+/// <summary>
+/// One proposal or counter-proposal. Its terms never change; only the two acceptance flags do. The
+/// relationship is active when both flags are set on the same version.
+/// </summary>
+public sealed class AgreementVersion
+{
+    private AgreementVersion() { }
+
+    internal AgreementVersion(Guid mentorshipId, int number, Party proposedBy, Agreement terms, DateTimeOffset at)
+    {
+        MentorshipId = mentorshipId;
+        Number = number;
+        ProposedBy = proposedBy;
+        ProposedAt = at;
+        Formality = terms.Formality;
+        CadenceEvery = terms.CadenceEvery;
+        CadenceUnit = terms.CadenceUnit;
+        MeetingMinutes = terms.MeetingMinutes;
+        Medium = terms.Medium;
+        Channels = [.. terms.Channels];
+        ResponseWithinDays = terms.ResponseWithinDays;
+        Goals = [.. terms.Goals];
+        Confidentiality = terms.Confidentiality;
+        StartDate = terms.StartDate;
+        DurationMonths = terms.DurationMonths;
+        ReviewEveryMonths = terms.ReviewEveryMonths;
+        MenteeCommitments = terms.MenteeCommitments;
+        PersonalNote = terms.PersonalNote;
+        // Proposing a version means agreeing to it.
+        AcceptedByMentee = proposedBy == Party.Mentee;
+        AcceptedByMentor = proposedBy == Party.Mentor;
+    }
+
+    public Guid MentorshipId { get; private set; }
+    public int Number { get; private set; }
+    public Party ProposedBy { get; private set; }
+    public DateTimeOffset ProposedAt { get; private set; }
+
+    public Formality Formality { get; private set; }
+    public int CadenceEvery { get; private set; }
+    public CadenceUnit CadenceUnit { get; private set; }
+    public int MeetingMinutes { get; private set; }
+    public MeetingMedium Medium { get; private set; }
+    public List<string> Channels { get; private set; } = [];
+    public int ResponseWithinDays { get; private set; }
+    public List<string> Goals { get; private set; } = [];
+    public string Confidentiality { get; private set; } = "";
+    public DateOnly StartDate { get; private set; }
+    public int DurationMonths { get; private set; }
+    public int ReviewEveryMonths { get; private set; }
+    public string MenteeCommitments { get; private set; } = "";
+    public string PersonalNote { get; private set; } = "";
+
+    public bool AcceptedByMentee { get; private set; }
+    public bool AcceptedByMentor { get; private set; }
+
+    public bool AcceptedByBoth => AcceptedByMentee && AcceptedByMentor;
+
+    public Agreement Terms => new(Formality, CadenceEvery, CadenceUnit, MeetingMinutes, Medium, Channels, ResponseWithinDays,
+        Goals, Confidentiality, StartDate, DurationMonths, ReviewEveryMonths, MenteeCommitments, PersonalNote);
+
+    internal void AcceptBy(Party party)
+    {
+        if (party == Party.Mentee) AcceptedByMentee = true;
+        else AcceptedByMentor = true;
+    }
+}
+
+/// <summary>"Ask for more information" without accepting or declining; either member, while the request is open.</summary>
+public sealed class MentorshipQuestion
+{
+    public const int TextMax = 1000;
+
+    private MentorshipQuestion() { }
+
+    internal MentorshipQuestion(Guid mentorshipId, Party askedBy, int aboutVersion, string text, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7(at);
+        MentorshipId = mentorshipId;
+        AskedBy = askedBy;
+        AboutVersion = aboutVersion;
+        Text = text;
+        AskedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MentorshipId { get; private set; }
+    public Party AskedBy { get; private set; }
+    public int AboutVersion { get; private set; }
+    public string Text { get; private set; } = "";
+    public DateTimeOffset AskedAt { get; private set; }
+}
+
+public enum Party
+{
+    Mentee,
+    Mentor,
+}

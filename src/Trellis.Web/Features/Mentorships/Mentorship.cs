@@ -1,0 +1,275 @@
+namespace Trellis.Web.Features.Mentorships;
+
+/// <summary>
+/// A mentee and a mentor, from the first proposal to the end. Owns its state machine (docs/mentorships.md):
+/// every move checks who makes it and from which state, and refuses an illegal one with a
+/// <see cref="MentorshipError"/>. Rules that need other rows (capacity, cool-down, limits) live in
+/// <see cref="MentorshipHandlers"/>, which decides them in the database.
+/// </summary>
+public sealed class Mentorship
+{
+    private readonly List<AgreementVersion> _versions = [];
+    private readonly List<MentorshipQuestion> _questions = [];
+
+    private Mentorship() { }
+
+    private Mentorship(Guid menteeId, Guid mentorId, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7(at);
+        MenteeId = menteeId;
+        MentorId = mentorId;
+        CreatedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MenteeId { get; private set; }
+    public Guid MentorId { get; private set; }
+    public MentorshipStatus Status { get; private set; }
+    public int CurrentVersion { get; private set; }
+    public int? AcceptedVersion { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>When an unanswered request expires; null once nobody is waiting for an answer.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+    public DateTimeOffset? RemindAt { get; private set; }
+    public DateTimeOffset? RemindedAt { get; private set; }
+    public DateTimeOffset? ActivatedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DeclineReason? DeclineReason { get; private set; }
+    public string DeclineMessage { get; private set; } = "";
+
+    /// <summary>Changes on every move, so two moves made from the same state cannot both be saved.</summary>
+    public Guid Version { get; private set; }
+
+    public IReadOnlyList<AgreementVersion> Versions => _versions;
+    public IReadOnlyList<MentorshipQuestion> Questions => _questions;
+
+    public static readonly MentorshipStatus[] OpenStatuses = [MentorshipStatus.Proposed, MentorshipStatus.Negotiating];
+    /// <summary>Statuses in which the pair may not start another request (and which a unique index guards).</summary>
+    public static readonly MentorshipStatus[] OngoingStatuses = [MentorshipStatus.Proposed, MentorshipStatus.Negotiating, MentorshipStatus.Active, MentorshipStatus.Paused];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
+    public AgreementVersion Current => _versions.Single(v => v.Number == CurrentVersion);
+    public AgreementVersion? InForce => AcceptedVersion is { } n ? _versions.Single(v => v.Number == n) : null;
+
+    /// <summary>Whose answer the open request waits for: the side that did not propose the current version.</summary>
+    public Party? Awaiting => IsOpen ? Other(Current.ProposedBy) : null;
+
+    public Party? PartyOf(Guid memberId) =>
+        memberId == MenteeId ? Party.Mentee : memberId == MentorId ? Party.Mentor : null;
+
+    public Guid MemberOf(Party party) => party == Party.Mentee ? MenteeId : MentorId;
+
+    public static Party Other(Party party) => party == Party.Mentee ? Party.Mentor : Party.Mentee;
+
+    /// <summary>The mentee's "ideal relationship", sent to the mentor.</summary>
+    public static Mentorship Propose(Guid menteeId, Guid mentorId, Agreement terms, DateTimeOffset at, Deadline answerBy)
+    {
+        if (menteeId == mentorId) throw new ArgumentException("A member cannot mentor themself.", nameof(mentorId));
+        var m = new Mentorship(menteeId, mentorId, at) { Status = MentorshipStatus.Proposed };
+        m.AddVersion(Party.Mentee, terms, at);
+        m.WaitForAnswer(answerBy);
+        m.Touch(at);
+        return m;
+    }
+
+    public MentorshipError? Accept(Guid by, int version, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; there is nothing to accept.");
+        if (version != CurrentVersion) return MentorshipError.Stale(version, CurrentVersion);
+        if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("You proposed this version; it waits for the other member's answer.");
+
+        Current.AcceptBy(party);
+        Status = MentorshipStatus.Active;
+        AcceptedVersion = CurrentVersion;
+        ActivatedAt = at;
+        StopWaiting();
+        Touch(at);
+        return null;
+    }
+
+    public MentorshipError? CounterPropose(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at, Deadline answerBy)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; it can no longer be changed.");
+        if (basedOnVersion != CurrentVersion) return MentorshipError.Stale(basedOnVersion, CurrentVersion);
+        if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("The current version is yours; change it with an edit instead, or wait for the other member's answer.");
+
+        AddVersion(party, terms, at);
+        Status = MentorshipStatus.Negotiating;
+        WaitForAnswer(answerBy);
+        Touch(at);
+        return null;
+    }
+
+    /// <summary>The proposer changes their own proposal before the other member has answered it. The
+    /// deadline stays: editing must not keep a request alive for ever.</summary>
+    public MentorshipError? EditBeforeAnswer(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; it can no longer be changed.");
+        if (basedOnVersion != CurrentVersion) return MentorshipError.Stale(basedOnVersion, CurrentVersion);
+        if (party != Current.ProposedBy) return MentorshipError.NotYourTurn("Only the member who proposed the current version can edit it; answer with a counter-proposal instead.");
+
+        AddVersion(party, terms, at);
+        Touch(at);
+        return null;
+    }
+
+    public MentorshipError? Decline(Guid by, DeclineReason reason, string message, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (party != Party.Mentor) return MentorshipError.NotYourTurn("Only the mentor can decline; as the mentee you can withdraw the request.");
+        if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; there is nothing to decline.");
+
+        Close(MentorshipStatus.Declined, at);
+        DeclineReason = reason;
+        DeclineMessage = message;
+        return null;
+    }
+
+    public MentorshipError? Withdraw(Guid by, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (party != Party.Mentee) return MentorshipError.NotYourTurn("Only the mentee can withdraw a request; as the mentor you can decline it.");
+        if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; there is nothing to withdraw.");
+
+        Close(MentorshipStatus.Withdrawn, at);
+        return null;
+    }
+
+    public MentorshipError? AskQuestion(Guid by, string text, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; questions are for open requests.");
+        _questions.Add(new MentorshipQuestion(Id, party, CurrentVersion, text, at));
+        Touch(at);
+        return null;
+    }
+
+    public MentorshipError? RecordReminder(DateTimeOffset at)
+    {
+        if (!IsOpen || RemindAt is null || RemindAt > at || RemindedAt is not null) return MentorshipError.WrongState("No reminder is due.");
+        RemindedAt = at;
+        Touch(at);
+        return null;
+    }
+
+    public MentorshipError? Expire(DateTimeOffset at)
+    {
+        if (!IsOpen || ExpiresAt is null || ExpiresAt > at) return MentorshipError.WrongState("This request is not due to expire.");
+        Close(MentorshipStatus.Expired, at);
+        return null;
+    }
+
+    public MentorshipError? Pause(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Paused, MentorshipStatus.Active);
+
+    public MentorshipError? Resume(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Active, MentorshipStatus.Paused);
+
+    public MentorshipError? Complete(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Completed, MentorshipStatus.Active, MentorshipStatus.Paused);
+
+    /// <summary>Ending early, without blame.</summary>
+    public MentorshipError? End(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Ended, MentorshipStatus.Active, MentorshipStatus.Paused);
+
+    private MentorshipError? Move(Guid by, DateTimeOffset at, MentorshipStatus to, params MentorshipStatus[] from)
+    {
+        if (Check(by, out _) is { } error) return error;
+        if (!from.Contains(Status)) return MentorshipError.WrongState($"This mentorship is {Describe(Status)}; it cannot become {Describe(to)}.");
+        Status = to;
+        if (to is MentorshipStatus.Completed or MentorshipStatus.Ended) ClosedAt = at;
+        Touch(at);
+        return null;
+    }
+
+    private MentorshipError? Check(Guid by, out Party party)
+    {
+        var p = PartyOf(by);
+        party = p ?? default;
+        return p is null ? MentorshipError.NotAMember() : null;
+    }
+
+    private void AddVersion(Party by, Agreement terms, DateTimeOffset at)
+    {
+        CurrentVersion = _versions.Count + 1;
+        _versions.Add(new AgreementVersion(Id, CurrentVersion, by, terms, at));
+    }
+
+    private void WaitForAnswer(Deadline answerBy)
+    {
+        ExpiresAt = answerBy.ExpiresAt;
+        RemindAt = answerBy.RemindAt;
+        RemindedAt = null;
+    }
+
+    private void StopWaiting()
+    {
+        ExpiresAt = null;
+        RemindAt = null;
+    }
+
+    private void Close(MentorshipStatus status, DateTimeOffset at)
+    {
+        Status = status;
+        ClosedAt = at;
+        StopWaiting();
+        Touch(at);
+    }
+
+    private void Touch(DateTimeOffset at)
+    {
+        UpdatedAt = at;
+        Version = Guid.NewGuid();
+    }
+
+    public static string Describe(MentorshipStatus status) => status switch
+    {
+        MentorshipStatus.Proposed => "waiting for an answer",
+        MentorshipStatus.Negotiating => "being negotiated",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>When an unanswered request expires, and when to remind the member who owes the answer.</summary>
+public readonly record struct Deadline(DateTimeOffset ExpiresAt, DateTimeOffset RemindAt);
+
+public enum MentorshipStatus
+{
+    Proposed,
+    Negotiating,
+    Active,
+    Paused,
+    Completed,
+    Ended,
+    Declined,
+    Withdrawn,
+    Expired,
+}
+
+/// <summary>A kind reason from a short list; the mentor may add their own words.</summary>
+public enum DeclineReason
+{
+    NoRoomRightNow,
+    NotTheRightFit,
+    OutsideMyExperience,
+    TimingIsWrong,
+    Other,
+}
+
+public enum MentorshipErrorKind
+{
+    NotAMember,
+    NotYourTurn,
+    WrongState,
+    Stale,
+}
+
+/// <summary>Why the aggregate refused a move. <see cref="MentorshipHandlers"/> maps it to HTTP.</summary>
+public sealed record MentorshipError(MentorshipErrorKind Kind, string Detail)
+{
+    public static MentorshipError NotAMember() => new(MentorshipErrorKind.NotAMember, "No such mentorship.");
+    public static MentorshipError NotYourTurn(string detail) => new(MentorshipErrorKind.NotYourTurn, detail);
+    public static MentorshipError WrongState(string detail) => new(MentorshipErrorKind.WrongState, detail);
+    public static MentorshipError Stale(int actedOn, int current) => new(MentorshipErrorKind.Stale,
+        $"You acted on version {actedOn}, but version {current} has been proposed since. Read it, then answer that one.");
+}
