@@ -36,6 +36,26 @@ public sealed class MentorshipRuleTests(AppWithTightMentorshipLimits app) : ICla
     }
 
     [Fact]
+    public async Task ProposalsSentAtOnce_NeverExceedMaxOpenRequests()
+    {
+        var mentee = await app.MenteeAsync("Tom Hasty");
+        var mentors = new List<Person>();
+        for (var i = 0; i < 6; i++) mentors.Add(await app.MentorAsync($"Rush Mentor {i}"));
+        var gate = new TaskCompletionSource();
+        var sends = mentors.Select(async m =>
+        {
+            await gate.Task;
+            return await mentee.Api.PostAsJsonAsync("/api/v1/mentorships", MentorshipBuilders.Proposal(m.Id));
+        }).ToList();
+        gate.SetResult();
+        var results = await Task.WhenAll(sends);
+
+        Assert.Equal(2, results.Count(r => r.IsSuccessStatusCode));
+        Assert.Equal(4, results.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Mentorships.CountAsync(m => m.MenteeId == mentee.Id)));
+    }
+
+    [Fact]
     public async Task Accept_BeyondMaxActiveMentors_IsAConflict_AndTheMentorKeepsTheSlot()
     {
         var mentee = await app.MenteeAsync("Tom Greedy");

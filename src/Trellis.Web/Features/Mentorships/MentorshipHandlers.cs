@@ -79,6 +79,19 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         if (!mentor.OpenToMentoring) return new ConflictError($"{mentor.DisplayName} is not taking mentees at the moment.");
         if (mentor.ActiveMentees >= mentor.MentorCapacity) return new ConflictError($"{mentor.DisplayName} has no room for another mentee right now.");
 
+        // One mentee's proposals are serialised on every node: this no-op UPDATE locks the mentee's own
+        // profile row until the transaction ends, so two requests sent at once cannot both count
+        // "four open" and make six (SQLite takes its single write lock here).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var locked = await db.Profiles.Where(p => p.MemberId == me)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveMentors, p => p.ActiveMentors), ct);
+        if (locked == 0)
+        {
+            // Accounts made through the API get their profile on first use; inserting it takes the same lock.
+            db.Profiles.Add(new Profile(me, time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+        }
+
         var mine = db.Mentorships.Where(m => m.MenteeId == me);
         if (await mine.AnyAsync(m => m.MentorId == mentorId && Mentorship.OngoingStatuses.Contains(m.Status), ct))
             return new ConflictError($"You already have a request or a mentorship with {mentor.DisplayName}.");
@@ -99,6 +112,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
