@@ -30,7 +30,8 @@ public sealed class AccountEmails(UserManager<Member> users, TrellisDbContext db
     public async Task QueuePasswordResetAsync(Member member)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(member));
-        var link = links.Absolute($"/Accounts/ResetPassword?email={Uri.EscapeDataString(member.Email!)}&code={code}");
+        // No e-mail address in the link: URLs end up in logs and browser histories.
+        var link = links.Absolute($"/Accounts/ResetPassword?code={code}");
         Queue(member.Email!, Emails.ResetPassword(member.DisplayName, link));
     }
 

@@ -19,7 +19,7 @@ public sealed class IdentityApiEmailSender(IServiceScopeFactory scopes, SiteLink
         Enqueue(email, Emails.ResetPassword(NameOf(user), Rebase(resetLink)));
 
     public Task SendPasswordResetCodeAsync(Member user, string email, string resetCode) =>
-        Enqueue(email, Emails.ResetPassword(NameOf(user), $"{links.Absolute("/Accounts/ResetPassword")}?email={Uri.EscapeDataString(email)}&code={Uri.EscapeDataString(resetCode)}"));
+        Enqueue(email, Emails.ResetPassword(NameOf(user), $"{links.Absolute("/Accounts/ResetPassword")}?code={Uri.EscapeDataString(resetCode)}"));
 
     private async Task Enqueue(string to, EmailContent content)
     {

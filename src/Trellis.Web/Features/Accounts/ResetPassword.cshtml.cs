@@ -25,7 +25,7 @@ public sealed class ResetPasswordModel(UserManager<Member> users, SessionRevocat
         public string Code { get; set; } = "";
     }
 
-    public void OnGet(string? email, string? code) => Input = new ResetInput { Email = email ?? "", Code = code ?? "" };
+    public void OnGet(string? code) => Input = new ResetInput { Code = code ?? "" };
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
