@@ -12,6 +12,9 @@ public sealed class MatchingWorker(EmbeddingRefresher refresher, MentorDirectory
         {
             try
             {
+                // Index first: after a restart mentors are searchable at once, and their text
+                // similarity joins in as soon as the (slower) embeddings are ready.
+                if (!directory.IsLoaded) await directory.SyncAsync(stoppingToken);
                 await refresher.RunAsync(stoppingToken);
                 await directory.SyncAsync(stoppingToken);
             }
