@@ -1,6 +1,10 @@
 namespace Trellis.Matching.Scoring;
 
-/// <summary>One criterion's part of a score: its value in [0,1], its share of the total weight, and a sentence for the member.</summary>
+/// <summary>
+/// One criterion's part of a score: its value in [0,1], the weight applied to it (its share of the
+/// total weight; for the day-to-day criteria scaled down by the fit gate, see
+/// <see cref="MatchingOptions.UnrelatedFitShare"/>), and a sentence for the member.
+/// </summary>
 public sealed record CriterionScore(Criterion Criterion, float Value, float Weight, string Sentence, bool IsReason)
 {
     public float Contribution => Value * Weight;

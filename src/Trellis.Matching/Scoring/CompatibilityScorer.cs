@@ -16,6 +16,8 @@ public sealed class CompatibilityScorer
             throw new ArgumentException("Criterion weights must be non-negative and not all zero.", nameof(options));
         if (Options.SameTextCosine <= Options.UnrelatedTextCosine)
             throw new ArgumentException("SameTextCosine must be above UnrelatedTextCosine.", nameof(options));
+        if (!(Options.UnrelatedFitShare is >= 0 and <= 1))
+            throw new ArgumentException("UnrelatedFitShare must be between 0 and 1.", nameof(options));
         var total = raw.Sum();
         Weights = raw.Select(w => (float)(w / total)).ToArray();
     }
@@ -24,6 +26,10 @@ public sealed class CompatibilityScorer
 
     /// <summary>Weights by criterion, summing to 1.</summary>
     internal float[] Weights { get; }
+
+    /// <summary>How much of the day-to-day criteria's weight counts (<see cref="Criteria.FitGate"/>); all of it without text to compare.</summary>
+    internal float FitGate(float cosine, float goals) =>
+        float.IsNaN(cosine) ? 1f : Criteria.FitGate(goals, (float)Options.UnrelatedFitShare);
 
     internal float GoalsValue(float cosine) =>
         float.IsNaN(cosine) ? 0f : Criteria.Goals(cosine, (float)Options.UnrelatedTextCosine, (float)Options.SameTextCosine);
@@ -74,22 +80,31 @@ public sealed class CompatibilityScorer
         var availability = Criteria.Availability(mentor.RemainingCapacity, mentor.HoursPerMonth);
         var goals = GoalsValue(cosine);
 
-        var values = new[] { field, stage, qualities, interests, hours, language, formats, availability, goals };
-        var total = 0f;
-        for (var i = 0; i < values.Length; i++)
-            total += Weights[i] * values[i];
-
+        // Same operations in the same order as QueryPlan.Scan, so search and profile page agree exactly.
         var w = Weights;
+        var relevance = 0f;
+        relevance += w[0] * field;
+        relevance += w[1] * stage;
+        var fit = 0f;
+        fit += w[2] * qualities;
+        fit += w[3] * interests;
+        fit += w[4] * hours;
+        fit += w[5] * language;
+        fit += w[6] * formats;
+        fit += w[7] * availability;
+        var gate = FitGate(cosine, goals);
+        var total = relevance + gate * fit + w[8] * goals;
+
         CriterionScore[] parts =
         [
             new(Criterion.Field, field, w[0], Sentences.Field(sameField, relatedField, mentor.Field), field > 0),
             new(Criterion.CareerStage, stage, w[1], Sentences.CareerStage(yearsAhead, stage, field > 0, soughtSkill, o.MinYearsAhead), stage >= 0.5f),
-            new(Criterion.Qualities, qualities, w[2], Sentences.Qualities(mentee.QualitiesSought, sharedQualities), sharedQualities != MentorQualities.None),
-            new(Criterion.Interests, interests, w[3], Sentences.Interests(sharedInterests), sharedInterests.Count > 0),
-            new(Criterion.WorkingHours, hours, w[4], Sentences.WorkingHours(overlapHours), overlapHours >= 1),
-            new(Criterion.Language, language, w[5], Sentences.Language(sharedLanguages), language > 0),
-            new(Criterion.Formats, formats, w[6], Sentences.Formats(mentee.FormatsPreferred, sharedFormats), sharedFormats != MeetingFormats.None),
-            new(Criterion.Availability, availability, w[7], Sentences.Availability(mentor.RemainingCapacity, mentor.HoursPerMonth), availability >= 0.5f),
+            new(Criterion.Qualities, qualities, w[2] * gate, Sentences.Qualities(mentee.QualitiesSought, sharedQualities), sharedQualities != MentorQualities.None),
+            new(Criterion.Interests, interests, w[3] * gate, Sentences.Interests(sharedInterests), sharedInterests.Count > 0),
+            new(Criterion.WorkingHours, hours, w[4] * gate, Sentences.WorkingHours(overlapHours), overlapHours >= 1),
+            new(Criterion.Language, language, w[5] * gate, Sentences.Language(sharedLanguages), language > 0),
+            new(Criterion.Formats, formats, w[6] * gate, Sentences.Formats(mentee.FormatsPreferred, sharedFormats), sharedFormats != MeetingFormats.None),
+            new(Criterion.Availability, availability, w[7] * gate, Sentences.Availability(mentor.RemainingCapacity, mentor.HoursPerMonth), availability >= 0.5f),
             new(Criterion.Goals, goals, w[8], Sentences.Goals(cosine, goals), goals >= 0.3f),
         ];
         return new CompatibilityScore(total, parts, o.MaxReasons);

@@ -54,5 +54,11 @@ internal static class Criteria
             : 0.5f * Math.Min(remainingCapacity, RoomEnoughMentees) / RoomEnoughMentees
               + 0.5f * Math.Clamp(hoursPerMonth, 0, EnoughHoursPerMonth) / EnoughHoursPerMonth;
 
+    /// <summary>
+    /// Multiplier of the day-to-day criteria (qualities … availability): <paramref name="unrelatedShare"/>
+    /// for a mentor whose experience is unrelated to the goals, rising to 1 for a close match.
+    /// </summary>
+    public static float FitGate(float goals, float unrelatedShare) => unrelatedShare + (1f - unrelatedShare) * goals;
+
     public static float Goals(float cosine, float unrelated, float same) => Math.Clamp((cosine - unrelated) / (same - unrelated), 0f, 1f);
 }

@@ -32,6 +32,17 @@ public sealed class MatchingOptions
     [Range(-1, 1)]
     public double SameTextCosine { get; set; } = 0.55;
 
+    /// <summary>
+    /// Share of the day-to-day criteria's weight (qualities, interests, working hours, language,
+    /// formats, availability) that a mentor keeps when their experience is unrelated to the
+    /// mentee's goals (goals value 0); it grows in a straight line to the full weight at goals
+    /// value 1. 0: good day-to-day fit counts only as far as the mentor can help with the goals;
+    /// 1: it always counts in full (the behaviour before November 2026). Without goals text to
+    /// compare, the full weight applies.
+    /// </summary>
+    [Range(0, 1)]
+    public double UnrelatedFitShare { get; set; } = 0;
+
     /// <summary>How many reasons an explanation lists.</summary>
     [Range(1, 9)]
     public int MaxReasons { get; set; } = 4;

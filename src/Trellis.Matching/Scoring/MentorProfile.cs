@@ -28,8 +28,9 @@ public sealed record MentorProfile
     public IReadOnlyCollection<Guid> BlockedIds { get; init; } = [];
 
     /// <summary>
-    /// Normalised embedding (<see cref="Text.SentenceEmbedder.Dimensions"/> floats) of the mentor's
-    /// expertise text (<see cref="Text.ProfileText.ForMentor"/>); null until it has been computed.
+    /// Embedding (<see cref="Text.SentenceEmbedder.Dimensions"/> floats) of the mentor's expertise:
+    /// <see cref="Text.SentenceEmbedder.EmbedMentor"/> of <see cref="Text.ProfileText.ForMentorParts"/>,
+    /// a mean of unit vectors and so not itself unit length; null until it has been computed.
     /// </summary>
     public float[]? Embedding { get; init; }
 

@@ -106,6 +106,7 @@ public sealed class MentorIndex
         var total = 0;
         Span<ulong> survivors = stackalloc ulong[Segment.Words];
         Span<float> partials = stackalloc float[Segment.Rows];
+        Span<float> fits = stackalloc float[Segment.Rows];
         Span<int> rows = stackalloc int[Segment.Rows];
         Span<ulong> speaking = stackalloc ulong[Segment.Words];
         for (var s = 0; s < state.Segments.Length; s++)
@@ -113,7 +114,7 @@ public sealed class MentorIndex
             var segment = state.Segments[s];
             plan.Prefilter(segment, s, survivors, speaking);
             foreach (var word in survivors) total += BitOperations.PopCount(word);
-            plan.Scan(segment, s, survivors, speaking, top, partials, rows);
+            plan.Scan(segment, s, survivors, speaking, top, partials, fits, rows);
         }
 
         var matches = top.ToSortedBestFirst().Skip(request.Skip).Select(c =>

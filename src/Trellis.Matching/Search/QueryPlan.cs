@@ -19,7 +19,7 @@ internal sealed class QueryPlan
     private readonly int[] _excludedSlots;
     private readonly float[] _w;
     private readonly float[]? _query;
-    private readonly float _unrelatedCosine, _sameCosine;
+    private readonly float _unrelatedCosine, _sameCosine, _unrelatedFitShare;
 
     private readonly float[] _fieldValue;
     private readonly int _menteeField;
@@ -63,6 +63,7 @@ internal sealed class QueryPlan
         _query = QueryVector(_mentee.Embedding, request.QueryEmbedding, request.QueryWeight);
         _unrelatedCosine = (float)options.UnrelatedTextCosine;
         _sameCosine = (float)options.SameTextCosine;
+        _unrelatedFitShare = (float)options.UnrelatedFitShare;
 
         _menteeField = state.Fields.IdOf(Terms.Normalize(_mentee.Field));
         _menteeFieldBit = _menteeField >= 0 ? 1UL << (_menteeField & 63) : 0;
@@ -177,7 +178,7 @@ internal sealed class QueryPlan
     /// Scores the survivors into the heap in two passes: the structured part from the small
     /// attribute arrays, then one sequential sweep of the embedding rows, so the matrix streams.
     /// </summary>
-    public void Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> speaking, TopK top, Span<float> partials, Span<int> rows)
+    public void Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> speaking, TopK top, Span<float> partials, Span<float> fits, Span<int> rows)
     {
         var w = _w;
         float w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7], wGoals = w[8];
@@ -233,16 +234,18 @@ internal sealed class QueryPlan
                 var formats = formatsValue[(int)r.Formats & 15];
                 var availability = r.Availability;
 
-                var partial = 0f;
-                partial += w0 * field;
-                partial += w1 * stage;
-                partial += w2 * qualities;
-                partial += w3 * interests;
-                partial += w4 * hours;
-                partial += w5 * language;
-                partial += w6 * formats;
-                partial += w7 * availability;
-                partials[count] = partial;
+                var relevance = 0f;
+                relevance += w0 * field;
+                relevance += w1 * stage;
+                var fit = 0f;
+                fit += w2 * qualities;
+                fit += w3 * interests;
+                fit += w4 * hours;
+                fit += w5 * language;
+                fit += w6 * formats;
+                fit += w7 * availability;
+                partials[count] = relevance;
+                fits[count] = fit;
                 rows[count++] = row;
             }
         }
@@ -250,29 +253,31 @@ internal sealed class QueryPlan
         for (var i = 0; i < slowCount; i++)
         {
             var index = slowRows[i];
-            partials[index] = ExactPartial(s, rows[index], Segment.GetBit(speaking, rows[index]));
+            (partials[index], fits[index]) = ExactPartial(s, rows[index], Segment.GetBit(speaking, rows[index]));
         }
 
         var query = _query;
-        float unrelatedCosine = _unrelatedCosine, sameCosine = _sameCosine;
+        float unrelatedCosine = _unrelatedCosine, sameCosine = _sameCosine, unrelatedFitShare = _unrelatedFitShare;
         // When the filter leaves gaps between survivors the hardware prefetcher loses the stream;
         // asking for the row two survivors ahead keeps the memory bus busy.
         var gaps = count < Segment.Rows && count > 0 && rows[count - 1] + 1 != count;
         for (var i = 0; i < count; i++)
         {
             if (gaps && i + 2 < count) s.Prefetch(rows[i + 2]);
-            var partial = partials[i];
-            // Exact pruning: even a perfect text match could not lift this row into the top k.
-            if (partial + wGoals < top.Threshold) continue;
+            float relevance = partials[i], fit = fits[i];
+            // Exact pruning: even a perfect text match (goals 1, full fit weight) could not lift
+            // this row into the top k.
+            if (relevance + fit + wGoals < top.Threshold) continue;
             var row = rows[i];
-            float cosine, goals;
-            if (query is null) (cosine, goals) = (float.NaN, 0f);
+            float cosine, goals, gate;
+            if (query is null) (cosine, goals, gate) = (float.NaN, 0f, 1f);
             else
             {
                 cosine = Vectors.Dot(s.Row(row), query);
                 goals = Criteria.Goals(cosine, unrelatedCosine, sameCosine);
+                gate = Criteria.FitGate(goals, unrelatedFitShare);
             }
-            var score = partial + wGoals * goals;
+            var score = relevance + gate * fit + wGoals * goals;
             var id = s.Ids[row];
             if (!top.WouldAccept(score, id) || !AllowedPair(s, row, id)) continue;
             top.Add(new Candidate(score, id, segmentIndex, row, cosine));
@@ -280,7 +285,7 @@ internal sealed class QueryPlan
     }
 
     /// <summary>The structured part for a row whose id lists need reading; same values, same order as the fast path.</summary>
-    private float ExactPartial(Segment s, int row, bool speaks)
+    private (float Relevance, float Fit) ExactPartial(Segment s, int row, bool speaks)
     {
         var w = _w;
         ref var r = ref s.Info[row];
@@ -300,16 +305,17 @@ internal sealed class QueryPlan
         var formats = _formatsValue[(int)r.Formats & 15];
         var availability = r.Availability;
 
-        var partial = 0f;
-        partial += w[0] * field;
-        partial += w[1] * stage;
-        partial += w[2] * qualities;
-        partial += w[3] * interests;
-        partial += w[4] * hours;
-        partial += w[5] * language;
-        partial += w[6] * formats;
-        partial += w[7] * availability;
-        return partial;
+        var relevance = 0f;
+        relevance += w[0] * field;
+        relevance += w[1] * stage;
+        var fit = 0f;
+        fit += w[2] * qualities;
+        fit += w[3] * interests;
+        fit += w[4] * hours;
+        fit += w[5] * language;
+        fit += w[6] * formats;
+        fit += w[7] * availability;
+        return (relevance, fit);
     }
 
     // The bitset already excluded self and blocks; this re-check on the few heap entrants keeps

