@@ -13,7 +13,8 @@ namespace Trellis.Web.Features.FindMentor;
 /// </summary>
 public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, Embedder embedder, TimeProvider time)
 {
-    public const string Model = SentenceEmbedder.ModelName + " @ " + SentenceEmbedder.ModelVersion;
+    /// <summary>Model and text recipe: a change to either makes every stored vector stale.</summary>
+    public static readonly string Model = $"{SentenceEmbedder.ModelName} @ {SentenceEmbedder.ModelVersion} / text v{ProfileText.Version}";
     private const int Batch = 64;
 
     /// <summary>Brings every stale embedding up to date; returns how many vectors were computed.</summary>
@@ -49,18 +50,20 @@ public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, Embedder emb
         var ids = stale.Select(p => p.MemberId).ToList();
         var existing = await db.ProfileEmbeddings.Where(e => ids.Contains(e.MemberId) && e.Role == role).ToDictionaryAsync(e => e.MemberId, ct);
         var now = time.GetUtcNow();
-        var toEmbed = new List<(Guid Id, string Text, string Hash)>();
+        var toEmbed = new List<(Guid Id, IReadOnlyList<string> Texts, string Hash)>();
         foreach (var profile in stale)
         {
-            var text = mentor ? MatchingProfiles.MentorText(profile) : MatchingProfiles.MenteeText(profile);
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            IReadOnlyList<string> texts = mentor ? MatchingProfiles.MentorTexts(profile) : [MatchingProfiles.MenteeText(profile)];
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', texts))));
             if (existing.TryGetValue(profile.MemberId, out var row) && row.TextHash == hash && row.Model == Model)
                 row.ComputedAt = now; // the words did not change: keep the vector
             else
-                toEmbed.Add((profile.MemberId, text, hash));
+                toEmbed.Add((profile.MemberId, texts, hash));
         }
 
-        var vectors = embedder.EmbedMany(toEmbed.Select(t => t.Text).ToList());
+        var vectors = mentor
+            ? embedder.EmbedMentors(toEmbed.Select(t => t.Texts).ToList())
+            : embedder.EmbedMany(toEmbed.Select(t => t.Texts[0]).ToList());
         for (var i = 0; i < toEmbed.Count; i++)
         {
             var (id, _, hash) = toEmbed[i];
@@ -91,6 +94,9 @@ public sealed class Embedder
     public float[] Embed(string text) => _model.Value.Embed(text);
 
     public float[][] EmbedMany(IReadOnlyList<string> texts) => texts.Count == 0 ? [] : _model.Value.EmbedMany(texts);
+
+    /// <summary>Each mentor's one vector from their text parts (<see cref="ProfileText.ForMentorParts"/>).</summary>
+    public float[][] EmbedMentors(IReadOnlyList<IReadOnlyList<string>> parts) => parts.Count == 0 ? [] : _model.Value.EmbedMentors(parts);
 
     public void WarmUp() => _ = _model.Value;
 }

@@ -46,7 +46,8 @@ public static class MatchingProfiles
         Embedding = embedding,
     };
 
-    public static string MentorText(Profile p) => ProfileText.ForMentor(p.Headline, p.Bio, p.MentorTopics,
+    /// <summary>The texts whose vectors are averaged into the mentor's one embedding (the library's recipe).</summary>
+    public static IReadOnlyList<string> MentorTexts(Profile p) => ProfileText.ForMentorParts(p.Headline, p.Bio, p.MentorTopics,
         string.Join(". ", p.CareerHistory.Select(c => $"{c.Title} at {c.Organisation}")));
 
     public static string MenteeText(Profile p) => ProfileText.ForMentee(p.MenteeGoals, p.Skills);
