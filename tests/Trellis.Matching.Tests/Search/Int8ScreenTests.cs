@@ -29,7 +29,7 @@ public sealed class Int8ScreenTests
     /// <summary>
     /// Mentor vectors are the mentee's goals plus noise of random strength, so cosines cover the
     /// whole range where the goals criterion moves (0.20–0.55) and beyond; small attribute pools
-    /// make structured scores tie often; some rows are duplicates, zero, unnormalised or missing,
+    /// (or one shared set of attributes) make structured scores tie; some rows are duplicates, zero, unnormalised or missing,
     /// and some are updated or removed after the build.
     /// </summary>
     [Fact]
@@ -51,10 +51,26 @@ public sealed class Int8ScreenTests
                 FormatsPreferred = (MeetingFormats)random.Next(16),
                 Embedding = goals,
             };
-            var mentors = Enumerable.Range(0, random.Next(1, 5000)).Select(_ => Mentor(random, goals)).ToList();
+            // Half the populations share one set of attributes, so text alone decides and the
+            // cut-off of the top k falls among many rows with nearly equal cosines.
+            // The pull toward the mentee's goals is capped per population, so the best cosines
+            // land anywhere from well inside the band where the goals value moves to far above it.
+            var pull = 0.1f + random.NextSingle() * (random.Next(2) == 0 ? 0.2f : 1f);
+            var uniform = random.Next(2) == 0 ? Mentor(random, goals, pull) : null;
+            // Some populations are crowded: every cosine within ±spread of one value inside the
+            // band, far closer together than the int8 estimate can tell apart.
+            var crowded = random.Next(2) == 0;
+            var center = 0.22f + 0.3f * random.NextSingle();
+            var spread = MathF.Pow(10, -5 + 2 * random.NextSingle());
+            float[] Embedding() => crowded ? Crowded(random, goals, center + spread * (2 * random.NextSingle() - 1))
+                : Vector(random, goals, random.NextSingle() * pull);
+            MentorProfile Next() => uniform is null
+                ? Mentor(random, goals, pull) is var m && crowded && m.Embedding is not null ? m with { Embedding = Embedding() } : m
+                : uniform with { Id = NewId(random), Embedding = Embedding() };
+            var mentors = Enumerable.Range(0, random.Next(1, 4000)).Select(_ => Next()).ToList();
             var index = MentorIndex.Build(mentors);
             foreach (var mentor in mentors.Where(_ => random.Next(10) == 0).ToList())
-                index.AddOrUpdate(Mentor(random, goals) with { Id = mentor.Id });
+                index.AddOrUpdate(Next() with { Id = mentor.Id });
             foreach (var mentor in mentors.Where(_ => random.Next(20) == 0))
                 index.Remove(mentor.Id);
 
@@ -115,7 +131,7 @@ public sealed class Int8ScreenTests
             Assert.Equal(reference, Int8.Dot(ref codes[0], ref query.Abs[0], ref query.Sign[0]));
         }, iter: 2000);
 
-    private static MentorProfile Mentor(Random random, float[] goals)
+    private static MentorProfile Mentor(Random random, float[] goals, float pull)
     {
         var capacity = random.Next(1, 4);
         return new MentorProfile
@@ -138,8 +154,8 @@ public sealed class Int8ScreenTests
                 0 => null,
                 1 => new float[Segment.Dim],
                 2 => (float[])goals.Clone(),
-                3 => Scaled(Vector(random, goals, random.NextSingle()), 0.5f + 2 * random.NextSingle()),
-                _ => Vector(random, goals, random.NextSingle()),
+                3 => Scaled(Vector(random, goals, random.NextSingle() * pull), 0.5f + 2 * random.NextSingle()),
+                _ => Vector(random, goals, random.NextSingle() * pull),
             },
         };
     }
@@ -152,6 +168,17 @@ public sealed class Int8ScreenTests
         if (toward is not null)
             for (var i = 0; i < v.Length; i++) v[i] += 3 * pull * toward[i];
         TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
+        return v;
+    }
+
+    /// <summary>A unit vector whose cosine with the unit vector <paramref name="toward"/> is <paramref name="cosine"/>.</summary>
+    private static float[] Crowded(Random random, float[] toward, float cosine)
+    {
+        var noise = Vector(random, null, 0);
+        TensorPrimitives.MultiplyAdd(toward, -TensorPrimitives.Dot(noise, toward), noise, noise);
+        TensorPrimitives.Divide(noise, TensorPrimitives.Norm(noise), noise);
+        var v = new float[Segment.Dim];
+        for (var i = 0; i < v.Length; i++) v[i] = cosine * toward[i] + MathF.Sqrt(1 - cosine * cosine) * noise[i];
         return v;
     }
 
