@@ -28,7 +28,9 @@ public static class QuickSearchTiming
         var noText = new MentorSearchRequest { Mentee = mentee with { Embedding = null }, ReferenceDate = new DateOnly(2026, 11, 26) };
         Console.WriteLine($"top-10 100% without text (structured part only): {Median(() => index.Search(noText)):F2} ms");
         Console.WriteLine($"stream fp32: {Median(() => index.EmbeddingBlocks().Sum(b => TensorPrimitives.Sum(b.Segment.Matrix(b.Rows)))):F2} ms");
-        Console.WriteLine($"stream int8: {Median(() => index.EmbeddingBlocks().Sum(b => (int)TensorPrimitives.Sum(b.Segment.CodesMatrix(b.Rows)))):F2} ms");
+        var int8 = new SearchStreamInt8Benchmarks { Mentors = mentors };
+        int8.Setup();
+        Console.WriteLine($"stream int8: {Median(() => int8.StreamInt8Rows()):F2} ms");
     }
 
     private static double Median(Func<object> action)
