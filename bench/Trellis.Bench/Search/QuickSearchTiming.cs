@@ -20,11 +20,17 @@ public static class QuickSearchTiming
         })
         {
             var request = new MentorSearchRequest { Mentee = mentee, ReferenceDate = new DateOnly(2026, 11, 26), Filter = filter };
-            Console.WriteLine($"top-10 {name}: {Median(() => index.Search(request)):F2} ms");
+            var same = SearchTopKBenchmarks.SameAsFp32(index, request, out var exactInt8, out var exactFp32);
+            Console.WriteLine($"top-10 {name}: int8 screen {Median(() => index.Search(request, SearchScan.Int8, out _)):F2} ms " +
+                $"({exactInt8} rows scored in fp32), fp32 scan {Median(() => index.Search(request, SearchScan.Fp32, out _)):F2} ms " +
+                $"({exactFp32} rows), same result: {same}");
         }
         var noText = new MentorSearchRequest { Mentee = mentee with { Embedding = null }, ReferenceDate = new DateOnly(2026, 11, 26) };
         Console.WriteLine($"top-10 100% without text (structured part only): {Median(() => index.Search(noText)):F2} ms");
-        Console.WriteLine($"stream: {Median(() => index.EmbeddingBlocks().Sum(b => TensorPrimitives.Sum(b.Segment.Matrix(b.Rows)))):F2} ms");
+        Console.WriteLine($"stream fp32: {Median(() => index.EmbeddingBlocks().Sum(b => TensorPrimitives.Sum(b.Segment.Matrix(b.Rows)))):F2} ms");
+        var int8 = new SearchStreamInt8Benchmarks { Mentors = mentors };
+        int8.Setup();
+        Console.WriteLine($"stream int8: {Median(() => int8.StreamInt8Rows()):F2} ms");
     }
 
     private static double Median(Func<object> action)

@@ -92,7 +92,13 @@ public sealed class MentorIndex
     }
 
     /// <summary>Top mentors for the mentee, best first, after hard filters and search filters.</summary>
-    public MentorSearchResult Search(MentorSearchRequest request)
+    public MentorSearchResult Search(MentorSearchRequest request) => Search(request, SearchScan.Int8, out _);
+
+    /// <summary>
+    /// <see cref="Search(MentorSearchRequest)"/> with a chosen scan; both return the same matches.
+    /// <paramref name="exactRows"/> counts the rows whose fp32 row was read and scored exactly.
+    /// </summary>
+    internal MentorSearchResult Search(MentorSearchRequest request, SearchScan scan, out int exactRows)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Take is < 1 or > MentorSearchRequest.MaxPageSize)
@@ -101,9 +107,10 @@ public sealed class MentorIndex
             throw new ArgumentOutOfRangeException(nameof(request), $"Skip must be at least 0 and Skip + Take at most {MentorSearchRequest.MaxDepth}.");
 
         var state = Volatile.Read(ref _state);
-        var plan = new QueryPlan(state, request, Scorer, ExcludedSlots(state, request.Mentee));
+        var plan = new QueryPlan(state, request, Scorer, ExcludedSlots(state, request.Mentee), scan);
         var top = new TopK(request.Skip + request.Take);
         var total = 0;
+        exactRows = 0;
         Span<ulong> survivors = stackalloc ulong[Segment.Words];
         Span<float> partials = stackalloc float[Segment.Rows];
         Span<float> fits = stackalloc float[Segment.Rows];
@@ -114,7 +121,7 @@ public sealed class MentorIndex
             var segment = state.Segments[s];
             plan.Prefilter(segment, s, survivors, speaking);
             foreach (var word in survivors) total += BitOperations.PopCount(word);
-            plan.Scan(segment, s, survivors, speaking, top, partials, fits, rows);
+            exactRows += plan.Scan(segment, s, survivors, speaking, top, partials, fits, rows);
         }
 
         var matches = top.ToSortedBestFirst().Skip(request.Skip).Select(c =>
@@ -170,9 +177,7 @@ public sealed class MentorIndex
     {
         s.Ids[row] = m.Id;
         s.Profiles[row] = m with { Embedding = null };
-        var target = s.Row(row);
-        if (m.Embedding is null) target.Clear();
-        else m.Embedding.CopyTo(target);
+        s.SetEmbedding(row, m.Embedding);
         s.RelatedFields[row] = Ids(_fields, m.RelatedFields);
         s.Skills[row] = Ids(_skills, m.Skills.Concat(m.Topics));
         s.Interests[row] = Ids(_interests, m.Interests);

@@ -19,6 +19,7 @@ internal sealed class QueryPlan
     private readonly int[] _excludedSlots;
     private readonly float[] _w;
     private readonly float[]? _query;
+    private readonly Int8Query? _int8Query;
     private readonly float _unrelatedCosine, _sameCosine, _unrelatedFitShare;
 
     private readonly float[] _fieldValue;
@@ -53,7 +54,7 @@ internal sealed class QueryPlan
     private readonly int _minYears, _maxYears;
     private readonly int _peerFilter; // -1 any, 0 neither, 1 peer or reverse
 
-    public QueryPlan(IndexState state, MentorSearchRequest request, CompatibilityScorer scorer, int[] excludedSlots)
+    public QueryPlan(IndexState state, MentorSearchRequest request, CompatibilityScorer scorer, int[] excludedSlots, SearchScan scan = SearchScan.Int8)
     {
         var options = scorer.Options;
         _mentee = request.Mentee;
@@ -61,6 +62,7 @@ internal sealed class QueryPlan
         _excludedSlots = excludedSlots;
         _w = scorer.Weights;
         _query = QueryVector(_mentee.Embedding, request.QueryEmbedding, request.QueryWeight);
+        if (scan == SearchScan.Int8 && _query is not null) _int8Query = new Int8Query(_query);
         _unrelatedCosine = (float)options.UnrelatedTextCosine;
         _sameCosine = (float)options.SameTextCosine;
         _unrelatedFitShare = (float)options.UnrelatedFitShare;
@@ -178,7 +180,8 @@ internal sealed class QueryPlan
     /// Scores the survivors into the heap in two passes: the structured part from the small
     /// attribute arrays, then one sequential sweep of the embedding rows, so the matrix streams.
     /// </summary>
-    public void Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> speaking, TopK top, Span<float> partials, Span<float> fits, Span<int> rows)
+    /// <returns>How many rows were scored exactly from their fp32 row.</returns>
+    public int Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> speaking, TopK top, Span<float> partials, Span<float> fits, Span<int> rows)
     {
         var w = _w;
         float w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7], wGoals = w[8];
@@ -261,6 +264,45 @@ internal sealed class QueryPlan
         // When the filter leaves gaps between survivors the hardware prefetcher loses the stream;
         // asking for the row two survivors ahead keeps the memory bus busy.
         var gaps = count < Segment.Rows && count > 0 && rows[count - 1] + 1 != count;
+        var exact = 0;
+        if (_int8Query is { } q)
+        {
+            // The int8 screen (see Int8): a row is skipped only when even the upper bound of its
+            // exact cosine could not lift it into the top k; every other row is scored below exactly
+            // as in the fp32 scan, so the heap sees the same candidates and the result is identical.
+            var bound = Int8.Bound(s.MaxQuantisationError, s.MaxNorm, q.Error, q.Norm);
+            var queryScale = q.Scale;
+            var scales = s.Scales;
+            ref var queryAbs = ref q.AbsRef;
+            ref var querySign = ref q.SignRef;
+            for (var i = 0; i < count; i++)
+            {
+                if (gaps && i + 4 < count) s.PrefetchCodes(rows[i + 4]);
+                float relevance = partials[i], fit = fits[i];
+                var threshold = top.Threshold;
+                // The fp32 scan's exact pruning (gate ≤ 1, goals ≤ 1).
+                if (relevance + fit + wGoals < threshold) continue;
+                var row = rows[i];
+                // A row that reaches the threshold even with goals 0 is scored exactly without the screen.
+                if (relevance + unrelatedFitShare * fit < threshold)
+                {
+                    // cosine ≤ estimate + bound, and the exact float score is non-decreasing in the
+                    // cosine: Goals (clamp of (c − u)/(s − u), s > u) and FitGate (share + (1 − share)·g,
+                    // share ∈ [0, 1]) are non-decreasing, every operation below has a non-negative
+                    // multiplier, and float rounding is monotone. So the same float operations on the
+                    // cosine's upper bound give an upper bound of the exact score; max(fit, 0) keeps
+                    // that true even if a criterion ever went negative. See docs/performance.md.
+                    var estimate = Int8.Dot(ref s.CodesRef(row), ref queryAbs, ref querySign) * (scales[row] * queryScale);
+                    var goalsBound = Criteria.Goals(estimate + bound, unrelatedCosine, sameCosine);
+                    var gateBound = Criteria.FitGate(goalsBound, unrelatedFitShare);
+                    if (relevance + gateBound * MathF.Max(fit, 0f) + wGoals * goalsBound < threshold) continue;
+                }
+                exact++;
+                Consider(s, segmentIndex, row, relevance, fit, query!, wGoals, top);
+            }
+            return exact;
+        }
+
         for (var i = 0; i < count; i++)
         {
             if (gaps && i + 2 < count) s.Prefetch(rows[i + 2]);
@@ -268,20 +310,28 @@ internal sealed class QueryPlan
             // Exact pruning: even a perfect text match (goals 1, full fit weight) could not lift
             // this row into the top k.
             if (relevance + fit + wGoals < top.Threshold) continue;
-            var row = rows[i];
-            float cosine, goals, gate;
-            if (query is null) (cosine, goals, gate) = (float.NaN, 0f, 1f);
-            else
-            {
-                cosine = Vectors.Dot(s.Row(row), query);
-                goals = Criteria.Goals(cosine, unrelatedCosine, sameCosine);
-                gate = Criteria.FitGate(goals, unrelatedFitShare);
-            }
-            var score = relevance + gate * fit + wGoals * goals;
-            var id = s.Ids[row];
-            if (!top.WouldAccept(score, id) || !AllowedPair(s, row, id)) continue;
-            top.Add(new Candidate(score, id, segmentIndex, row, cosine));
+            exact++;
+            Consider(s, segmentIndex, rows[i], relevance, fit, query, wGoals, top);
         }
+        return exact;
+    }
+
+    /// <summary>The exact score of one row from its fp32 embedding, offered to the heap.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Consider(Segment s, int segmentIndex, int row, float relevance, float fit, float[]? query, float wGoals, TopK top)
+    {
+        float cosine, goals, gate;
+        if (query is null) (cosine, goals, gate) = (float.NaN, 0f, 1f);
+        else
+        {
+            cosine = Vectors.Dot(s.Row(row), query);
+            goals = Criteria.Goals(cosine, _unrelatedCosine, _sameCosine);
+            gate = Criteria.FitGate(goals, _unrelatedFitShare);
+        }
+        var score = relevance + gate * fit + wGoals * goals;
+        var id = s.Ids[row];
+        if (!top.WouldAccept(score, id) || !AllowedPair(s, row, id)) return;
+        top.Add(new Candidate(score, id, segmentIndex, row, cosine));
     }
 
     /// <summary>The structured part for a row whose id lists need reading; same values, same order as the fast path.</summary>

@@ -39,6 +39,15 @@ internal sealed class Segment
     private float[] _embeddings;
     private int _offset;
 
+    // The int8 copy of every row (see Int8), same layout: 384 bytes = 6 cache lines per row,
+    // 64-byte aligned, scanned instead of the fp32 rows. One scale per row.
+    private sbyte[] _codes;
+    private int _codesOffset;
+    public float[] Scales = new float[Rows];
+
+    /// <summary>Largest quantisation error ‖x − x̃‖ and largest norm ‖x‖ of any row ever written here (never lowered: still a bound).</summary>
+    public double MaxQuantisationError, MaxNorm;
+
     public Guid[] Ids = new Guid[Rows];
     public MentorProfile?[] Profiles = new MentorProfile?[Rows];
     public RowInfo[] Info = new RowInfo[Rows];
@@ -60,9 +69,37 @@ internal sealed class Segment
     public ulong[] Eligible = new ulong[Words];
     public ulong[] Live = new ulong[Words];
 
-    public Segment() => (_embeddings, _offset) = AllocateAligned();
+    public Segment()
+    {
+        (_embeddings, _offset) = AllocateAligned<float>();
+        (_codes, _codesOffset) = AllocateAligned<sbyte>();
+    }
 
     public Span<float> Row(int row) => _embeddings.AsSpan(_offset + row * Dim, Dim);
+
+    public Span<sbyte> Codes(int row) => _codes.AsSpan(_codesOffset + row * Dim, Dim);
+
+    public ref sbyte CodesRef(int row) => ref _codes[_codesOffset + row * Dim];
+
+    /// <summary>Stores a row's embedding (zeros when null) and its int8 copy.</summary>
+    public void SetEmbedding(int row, ReadOnlySpan<float> embedding)
+    {
+        var target = Row(row);
+        if (embedding.IsEmpty) target.Clear();
+        else embedding.CopyTo(target);
+        var (scale, error, norm) = Int8.Quantise(target, Codes(row));
+        Scales[row] = scale;
+        MaxQuantisationError = Math.Max(MaxQuantisationError, error);
+        MaxNorm = Math.Max(MaxNorm, norm);
+    }
+
+    public unsafe void PrefetchCodes(int row)
+    {
+        if (!Sse.IsSupported) return;
+        var start = (byte*)Unsafe.AsPointer(ref _codes[_codesOffset + row * Dim]);
+        for (var line = 0; line < Dim; line += 64)
+            Sse.Prefetch0(start + line);
+    }
 
     public unsafe void Prefetch(int row)
     {
@@ -75,18 +112,23 @@ internal sealed class Segment
 
     public ReadOnlySpan<float> Matrix(int rows) => _embeddings.AsSpan(_offset, rows * Dim);
 
-    private static unsafe (float[] Store, int Offset) AllocateAligned()
+    public ReadOnlySpan<sbyte> CodesMatrix(int rows) => _codes.AsSpan(_codesOffset, rows * Dim);
+
+    private static unsafe (T[] Store, int Offset) AllocateAligned<T>() where T : unmanaged
     {
-        var store = GC.AllocateArray<float>(Rows * Dim + 16, pinned: true);
+        var store = GC.AllocateArray<T>(Rows * Dim + 64 / sizeof(T), pinned: true);
         var address = (nuint)Unsafe.AsPointer(ref store[0]);
-        return (store, (int)((64 - address % 64) % 64 / sizeof(float)));
+        return (store, (int)((64 - address % 64) % 64 / (nuint)sizeof(T)));
     }
 
     public Segment Clone()
     {
         var copy = (Segment)MemberwiseClone();
-        (copy._embeddings, copy._offset) = AllocateAligned();
+        (copy._embeddings, copy._offset) = AllocateAligned<float>();
         Matrix(Rows).CopyTo(copy._embeddings.AsSpan(copy._offset, Rows * Dim));
+        (copy._codes, copy._codesOffset) = AllocateAligned<sbyte>();
+        CodesMatrix(Rows).CopyTo(copy._codes.AsSpan(copy._codesOffset, Rows * Dim));
+        copy.Scales = (float[])Scales.Clone();
         copy.Ids = (Guid[])Ids.Clone();
         copy.Profiles = (MentorProfile?[])Profiles.Clone();
         copy.Info = (RowInfo[])Info.Clone();
@@ -138,6 +180,8 @@ internal sealed class Segment
     public void Clear(int row)
     {
         Row(row).Clear();
+        Codes(row).Clear();
+        Scales[row] = 0;
         InterestsInline.AsSpan(row * InlineInterests, InlineInterests).Fill(-1);
         Ids[row] = Guid.Empty;
         Profiles[row] = null;
@@ -167,7 +211,7 @@ internal sealed class Segment
     /// <summary>Bytes held by this segment's arrays, including the small per-row id lists.</summary>
     public long Bytes()
     {
-        long bytes = _embeddings.Length * 4L + InterestsInline.Length * 4L + Ids.Length * 16L + Profiles.Length * 8L
+        long bytes = _embeddings.Length * 4L + _codes.Length + Scales.Length * 4L + InterestsInline.Length * 4L + Ids.Length * 16L + Profiles.Length * 8L
             + Info.Length * (long)Unsafe.SizeOf<RowInfo>() + Languages.Length * 24L + (Eligible.Length + Live.Length) * 8L
             + 3 * Rows * 8L + 4 * Words * 8L + LanguageRows.Length * 8L + LanguageRows.Count(r => r is not null) * (24L + Words * 8);
         for (var i = 0; i < Rows; i++)
