@@ -1,12 +1,14 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 namespace Trellis.Matching.Assignment;
 
 /// <summary>
 /// Successive shortest augmenting paths (the Hungarian method generalised to capacities) on the
 /// residual graph mentee → mentor → sink, with one "unmatched" arc per mentee straight to the sink
-/// at the penalty cost. Mentees join one at a time; each runs Dijkstra on reduced costs and stops
-/// at the first free mentor or cheapest unmatched arc, so the search stays local while the cohort
-/// still has room. Its weak spot is a cohort with exactly as many places as mentees: the last few
+/// at the penalty cost. Mentees join one at a time; each runs Dijkstra on reduced costs, bounded by
+/// the best way into the sink seen so far (a free mentor as soon as it is reached, or an unmatched
+/// arc, the searching mentee's own at the penalty to begin with), so the search stays local while
+/// the cohort still has room. Its weak spot is a cohort with exactly as many places as mentees: the last few
 /// hundred searches must cross most of the graph to find the last free places.
 /// Invariants: reduced cost c + π(tail) − π(head) ≥ 0 on every residual arc that does not leave
 /// the sink, matched arcs are tight (so a mentee is reached at its mentor's distance), and the
@@ -140,12 +142,12 @@ internal sealed partial class ShortestAugmentingPaths
             var j = _heap.Pop();
             _mentor[j].Mark = 2 * gen + 1;
             _settledMentors.Add(j);
-            if (_count[j] < _capacity[j])
-            {
-                // Mentor → sink costs 0 and a free mentor's potential is 0: nothing can be closer.
-                best = new SinkArc(d, j, -1);
-                return;
-            }
+            // Only full mentors enter the heap: a free one becomes the best sink arc when reached.
+            // The mentor's mentees have their arcs anywhere in a 40 MB array: ask for all their first
+            // cache lines at once so the misses overlap instead of queuing one mentee at a time.
+            if (Sse.IsSupported)
+                for (var s = _slotStart[j]; s < _slotStart[j] + _count[j]; s++)
+                    unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref _arcs[_offsets[_slots[s]]])); }
             for (var s = _slotStart[j]; s < _slotStart[j] + _count[j]; s++)
                 ScanMentee(_slots[s], d, j, gen, ref best);
         }
@@ -177,6 +179,16 @@ internal sealed partial class ShortestAugmentingPaths
             state.Distance = (int)nd;
             _predMentee[j] = k;
             _predArc[j] = a;
+            if (_count[j] < _capacity[j])
+            {
+                // A free mentor is a way into the sink at distance nd (its sink arc costs 0 and its
+                // potential is 0). Taking it as the bound now, rather than when the heap pops it,
+                // keeps every later label at or above nd out of the heap; the search still settles
+                // all mentors closer than nd, so the path found is the same shortest one.
+                best = new SinkArc(nd, j, -1);
+                limit = nd;
+                continue;
+            }
             _heap.Offer(j, nd);
         }
     }
