@@ -119,19 +119,37 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
         Assert.Equal(c.Product.Id, (await Ids(c.MenteeApi, "/api/v1/me/recommendations"))[0]);
 
         var productApi = await app.ApiAsync(c.Product);
-        var body = await ProfileApiTests.ValidBody(productApi);
-        var current = await productApi.GetFromJsonAsync<JsonObject>("/api/v1/me/profile");
-        body["displayName"] = "Paulo Product";
-        body["openToMentoring"] = false;
-        body["version"] = current!["version"]!.GetValue<Guid>();
-        (await productApi.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+        await SetOpenToMentoring(productApi, false);
         await SyncAsync();
-
         Assert.DoesNotContain(c.Product.Id, await Ids(c.MenteeApi, "/api/v1/me/recommendations"));
-        body["openToMentoring"] = true;
-        body["version"] = (await productApi.GetFromJsonAsync<JsonObject>("/api/v1/me/profile"))!["version"]!.GetValue<Guid>();
-        (await productApi.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+
+        // Put the shared community back as it was for the other tests.
+        await SetOpenToMentoring(productApi, true);
         await SyncAsync();
+        Assert.Equal(c.Product.Id, (await Ids(c.MenteeApi, "/api/v1/me/recommendations"))[0]);
+    }
+
+    /// <summary>Changes one thing and sends every other field back as it is.</summary>
+    private static async Task SetOpenToMentoring(HttpClient api, bool open)
+    {
+        var p = (await api.GetFromJsonAsync<JsonObject>("/api/v1/me/profile"))!;
+        JsonNode? Of(string section, string key) => p[section]?[key]?.DeepClone();
+        var body = new JsonObject
+        {
+            ["displayName"] = p["displayName"]!.DeepClone(), ["headline"] = p["headline"]!.DeepClone(), ["bio"] = p["bio"]!.DeepClone(),
+            ["timeZone"] = p["timeZone"]!.DeepClone(), ["workdayStartHour"] = p["workdayStartHour"]!.DeepClone(), ["workdayEndHour"] = p["workdayEndHour"]!.DeepClone(),
+            ["languages"] = p["languages"]!.DeepClone(), ["field"] = p["field"]!.DeepClone(), ["currentRole"] = p["currentRole"]!.DeepClone(),
+            ["yearsOfExperience"] = p["yearsOfExperience"]!.DeepClone(), ["skills"] = p["skills"]!.DeepClone(), ["interests"] = p["interests"]!.DeepClone(),
+            ["careerHistory"] = p["careerHistory"]!.DeepClone(), ["visibility"] = p["visibility"]!.DeepClone(),
+            ["seekingMentor"] = Of("asMentee", "seekingMentor") ?? false, ["menteeGoals"] = Of("asMentee", "goals") ?? "",
+            ["qualitiesSought"] = Of("asMentee", "qualitiesSought") ?? new JsonArray(), ["preferredFormats"] = Of("asMentee", "preferredFormats") ?? new JsonArray(),
+            ["openToMentoring"] = open, ["mentorCapacity"] = Of("asMentor", "capacity"), ["hoursPerMonth"] = Of("asMentor", "hoursPerMonth"),
+            ["mentorTopics"] = Of("asMentor", "topics"), ["qualitiesOffered"] = Of("asMentor", "qualitiesOffered"), ["formatsOffered"] = Of("asMentor", "formatsOffered"),
+            ["motivations"] = Of("asMentor", "motivations"), ["openToPeerMentoring"] = Of("asMentor", "openToPeerMentoring"),
+            ["openToReverseMentoring"] = Of("asMentor", "openToReverseMentoring"), ["version"] = p["version"]!.DeepClone(),
+        };
+        var response = await api.PutAsJsonAsync("/api/v1/me/profile", body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
