@@ -30,7 +30,7 @@ public static class AdminCommands
                 var seed = IntOption(args, "--seed", 42);
                 var added = await DemoSeeder.SeedAsync(app.Services, count, seed, Console.Out, ct);
                 Console.WriteLine($"Added {added} demo members (seed {seed}). Every demo account signs in with the password '{DemoSeeder.Password}', for example:");
-                foreach (var person in DemoCommunity.Generate(3, seed, DateTimeOffset.UtcNow.Year))
+                foreach (var person in DemoCommunity.Generate(3, seed, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year))
                     Console.WriteLine($"  {person.Email}");
                 return 0;
             case "match":
