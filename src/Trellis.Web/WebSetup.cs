@@ -8,6 +8,7 @@ using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
+using Trellis.Web.Infrastructure.Jobs;
 using Trellis.Web.Infrastructure.Observability;
 
 namespace Trellis.Web;
@@ -58,6 +59,8 @@ public static class WebSetup
         services.AddScoped<ProfileHandlers>();
         services.AddOptions<MentorshipOptions>().BindConfiguration("Mentorships");
         services.AddScoped<MentorshipHandlers>();
+        services.AddScoped<MentorshipAccess>();
+        services.AddScoped<MentorshipEvents>();
         services.AddSingleton<RequestExpiry>();
         services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
@@ -66,6 +69,7 @@ public static class WebSetup
         services.AddScoped<MemberDataExport>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
+        services.AddTrellisJobs(configuration);
         return services;
     }
 

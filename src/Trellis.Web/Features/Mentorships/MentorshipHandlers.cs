@@ -9,7 +9,7 @@ namespace Trellis.Web.Features.Mentorships;
 
 /// <summary>Requests and agreements, shared by the API and the pages. Every query goes through
 /// <see cref="Mine"/>, so a mentorship is only ever found by its two members.</summary>
-public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, IOptions<MentorshipOptions> options)
+public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, IOptions<MentorshipOptions> options, MentorshipEvents events)
 {
     public const int DeclineMessageMax = 1000;
     private MentorshipOptions Rules => options.Value;
@@ -158,7 +158,9 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         if (request.Version is null) return new Invalid("version", "Send the number of the version you accept.");
         var m = await LoadAsync(me, id, ct);
         if (m is null) return new NotFoundError("No such mentorship.");
-        if (m.Accept(me, request.Version.Value, time.GetUtcNow()) is { } refused) return ToError(refused);
+        var from = m.Status;
+        var now = time.GetUtcNow();
+        if (m.Accept(me, request.Version.Value, now) is { } refused) return ToError(refused);
 
         // Claiming the slots and saving the acceptance commit together or not at all. Each claim is a
         // conditional UPDATE, so the database serialises competing acceptances: on PostgreSQL the second
@@ -187,6 +189,8 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         }
 
         var party = m.PartyOf(me)!.Value;
+        db.AddTimeline(m.Id, now, me, "agreement", $"{await NameAsync(me, ct)} accepted version {m.AcceptedVersion} of the agreement; the mentorship started.", Link(m));
+        await events.StatusChangedAsync(m, from, me, now, ct);
         await notifier.PublishAsync(m.MemberOf(Mentorship.Other(party)), NotificationKind.RequestAnswered,
             $"{await NameAsync(me, ct)} accepted: your mentorship has started",
             $"You both agreed to version {m.AcceptedVersion}: {m.InForce!.Terms.MeetingText}.", Link(m), ct);
@@ -251,10 +255,12 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
             var party = m.PartyOf(me)!.Value;
             var other = m.MemberOf(Mentorship.Other(party));
             var wasRunning = !m.IsOpen;
+            var from = m.Status;
             var refused = !wasRunning
                 ? party == Party.Mentee ? m.Withdraw(me, now) : m.Decline(me, DeclineReason.Other, "", now)
                 : m.End(me, now);
             if (refused is not null) throw new InvalidOperationException(refused.Detail);
+            await events.StatusChangedAsync(m, from, me, now, ct);
             if (wasRunning && party == Party.Mentee)
                 await db.Profiles.Where(p => p.MemberId == other && p.ActiveMentees > 0)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveMentees, p => p.ActiveMentees - 1), ct);

@@ -23,6 +23,7 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Mentorship> Mentorships => Set<Mentorship>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<MentorshipQuestion> MentorshipQuestions => Set<MentorshipQuestion>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
