@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
@@ -61,6 +62,9 @@ public static class WebSetup
         services.AddScoped<MentorshipHandlers>();
         services.AddScoped<MentorshipAccess>();
         services.AddScoped<MentorshipEvents>();
+        services.AddScoped<LifecycleHandlers>();
+        services.AddSingleton<LifecycleSchedule>();
+        services.AddScoped<BlockHandlers>();
         services.AddSingleton<RequestExpiry>();
         services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
@@ -119,6 +123,7 @@ public static class WebSetup
         api.MapNotifications();
         api.MapMentors();
         api.MapMentorships();
+        api.MapBlocking();
         return app;
     }
 }

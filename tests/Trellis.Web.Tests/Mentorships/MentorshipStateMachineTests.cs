@@ -23,7 +23,8 @@ public sealed class MentorshipStateMachineTests
         ["Negotiating/mentee"] = () => Ok(States!["Negotiating/mentor"](), m => m.CounterPropose(Mentee, 2, Terms(cadence: 3), T0, Later)),
         ["Active"] = () => Ok(NewRequest(), m => m.Accept(Mentor, 1, T0)),
         ["Paused"] = () => Ok(States!["Active"](), m => m.Pause(Mentee, T0)),
-        ["Completed"] = () => Ok(States!["Active"](), m => m.Complete(Mentor, T0)),
+        // Completing takes both: the mentor proposes, the mentee confirms.
+        ["Completed"] = () => Ok(Ok(States!["Active"](), m => m.Complete(Mentor, T0)), m => m.Complete(Mentee, T0)),
         ["Ended"] = () => Ok(States!["Active"](), m => m.End(Mentee, T0)),
         ["Declined"] = () => Ok(NewRequest(), m => m.Decline(Mentor, DeclineReason.TimingIsWrong, "", T0)),
         ["Withdrawn"] = () => Ok(NewRequest(), m => m.Withdraw(Mentee, T0)),
@@ -59,15 +60,16 @@ public sealed class MentorshipStateMachineTests
 
         [("Active", Actor.Mentee, Action.Pause)] = Paused,
         [("Active", Actor.Mentor, Action.Pause)] = Paused,
-        [("Active", Actor.Mentee, Action.Complete)] = Completed,
-        [("Active", Actor.Mentor, Action.Complete)] = Completed,
+        // The first Complete is a proposal; the other member's confirms it (Trellis.Web.Tests.Lifecycle).
+        [("Active", Actor.Mentee, Action.Complete)] = Active,
+        [("Active", Actor.Mentor, Action.Complete)] = Active,
         [("Active", Actor.Mentee, Action.End)] = Ended,
         [("Active", Actor.Mentor, Action.End)] = Ended,
 
         [("Paused", Actor.Mentee, Action.Resume)] = Active,
         [("Paused", Actor.Mentor, Action.Resume)] = Active,
-        [("Paused", Actor.Mentee, Action.Complete)] = Completed,
-        [("Paused", Actor.Mentor, Action.Complete)] = Completed,
+        [("Paused", Actor.Mentee, Action.Complete)] = Paused,
+        [("Paused", Actor.Mentor, Action.Complete)] = Paused,
         [("Paused", Actor.Mentee, Action.End)] = Ended,
         [("Paused", Actor.Mentor, Action.End)] = Ended,
     };

@@ -63,6 +63,8 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
+        await db.Reflections.Where(r => r.AuthorId == me).ExecuteDeleteAsync(ct);
+        await db.Blocks.Where(b => b.BlockerId == me || b.BlockedId == me).ExecuteDeleteAsync(ct);
         await db.MemberSessions.Where(s => s.MemberId == me).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(l => l.UserId == me).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == me).ExecuteDeleteAsync(ct);

@@ -101,7 +101,9 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
         var vector = await db.ProfileEmbeddings.AsNoTracking()
             .Where(e => e.MemberId == me && e.Role == EmbeddingRole.Mentee && e.Model == EmbeddingRefresher.Model)
             .Select(e => e.Vector).FirstOrDefaultAsync(ct);
-        return MatchingProfiles.Mentee(profile, vector is null ? null : new ProfileEmbedding { Vector = vector }.Floats());
+        // Blocked members, either way, never appear in my results (the library's hard filter).
+        var hidden = await Blocking.Blocks.HiddenFrom(db, me).ToListAsync(ct);
+        return MatchingProfiles.Mentee(profile, vector is null ? null : new ProfileEmbedding { Vector = vector }.Floats()) with { BlockedIds = hidden };
     }
 
     private async Task<IReadOnlyList<MentorResult>> DescribeAsync(IReadOnlyList<MentorMatch> matches, CancellationToken ct)

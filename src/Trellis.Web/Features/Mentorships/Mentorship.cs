@@ -163,14 +163,140 @@ public sealed class Mentorship
         return null;
     }
 
-    public MentorshipError? Pause(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Paused, MentorshipStatus.Active);
+    // ── Pausing, completing, ending (docs/mentorships.md, "Pausing, completing, ending") ──────────────
 
-    public MentorshipError? Resume(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Active, MentorshipStatus.Paused);
+    public const int MaxExtensionMonths = 24;
 
-    public MentorshipError? Complete(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Completed, MentorshipStatus.Active, MentorshipStatus.Paused);
+    /// <summary>While paused: the day the mentorship resumes by itself (UTC), if the pauser chose one.</summary>
+    public DateOnly? ResumeOn { get; private set; }
+    /// <summary>Who proposed completing it; the other member confirms (completes) or declines (clears it).</summary>
+    public Party? CompletionProposedBy { get; private set; }
+    public DateTimeOffset? CompletionProposedAt { get; private set; }
+    /// <summary>Months added to the agreement's planned duration by either member.</summary>
+    public int ExtendedMonths { get; private set; }
+    /// <summary>The stored planned end, so the job finds what is due with an index; <see cref="PlanEnd"/> keeps it
+    /// equal to <see cref="PlannedEnd"/>, and <see cref="EndsOnPlannedFrom"/> says from which agreement version.</summary>
+    public DateOnly? EndsOn { get; private set; }
+    public int? EndsOnPlannedFrom { get; private set; }
+    /// <summary>The planned end both were told about a week before; a new end (an extension) gets a new notice.</summary>
+    public DateOnly? EndNoticeSentFor { get; private set; }
+    /// <summary>Who completed (confirmed) or ended it; null when Trellis completed it at the planned end.</summary>
+    public Party? ClosedBy { get; private set; }
+    /// <summary>Private to <see cref="ClosedBy"/>: never shown to the other member, never in the timeline.</summary>
+    public EndReason? EndReason { get; private set; }
+    public string EndNote { get; private set; } = "";
 
-    /// <summary>Ending early, without blame.</summary>
-    public MentorshipError? End(Guid by, DateTimeOffset at) => Move(by, at, MentorshipStatus.Ended, MentorshipStatus.Active, MentorshipStatus.Paused);
+    /// <summary>The agreement in force's start plus its duration plus every extension.</summary>
+    public DateOnly? PlannedEnd => InForce is { } v ? v.StartDate.AddMonths(v.DurationMonths + ExtendedMonths) : null;
+
+    public bool IsRunning => Status is MentorshipStatus.Active or MentorshipStatus.Paused;
+
+    public MentorshipError? Pause(Guid by, DateTimeOffset at, DateOnly? resumeOn = null)
+    {
+        if (Move(by, at, MentorshipStatus.Paused, MentorshipStatus.Active) is { } error) return error;
+        ResumeOn = resumeOn;
+        return null;
+    }
+
+    public MentorshipError? Resume(Guid by, DateTimeOffset at)
+    {
+        if (Move(by, at, MentorshipStatus.Active, MentorshipStatus.Paused) is { } error) return error;
+        ResumeOn = null;
+        return null;
+    }
+
+    /// <summary>The job: a pause with a resume date ends on that day.</summary>
+    public MentorshipError? ResumeAsPlanned(DateOnly today, DateTimeOffset at)
+    {
+        if (Status != MentorshipStatus.Paused || ResumeOn is not { } day || day > today) return MentorshipError.WrongState("No resume is due.");
+        Status = MentorshipStatus.Active;
+        ResumeOn = null;
+        Touch(at);
+        return null;
+    }
+
+    /// <summary>Completing takes both: the first call proposes it, the other member's call confirms it.</summary>
+    public MentorshipError? Complete(Guid by, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (!IsRunning) return MentorshipError.WrongState($"This mentorship is {Describe(Status)}; it cannot become completed.");
+        if (CompletionProposedBy == party) return MentorshipError.NotYourTurn("You proposed completing the mentorship; it waits for the other member to confirm.");
+        if (CompletionProposedBy is null)
+        {
+            CompletionProposedBy = party;
+            CompletionProposedAt = at;
+            Touch(at);
+            return null;
+        }
+        Close(MentorshipStatus.Completed, at);
+        ClosedBy = party;
+        return null;
+    }
+
+    /// <summary>The member asked to confirm a completion says "not yet"; the proposal is cleared.</summary>
+    public MentorshipError? DeclineCompletion(Guid by, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (!IsRunning || CompletionProposedBy is null) return MentorshipError.WrongState("Nobody has proposed completing this mentorship.");
+        if (CompletionProposedBy == party) return MentorshipError.NotYourTurn("You proposed completing it; only the other member can decline the proposal.");
+        CompletionProposedBy = null;
+        CompletionProposedAt = null;
+        Touch(at);
+        return null;
+    }
+
+    /// <summary>Either member adds months to the planned end at once (no second agreement needed; the other is told).</summary>
+    public MentorshipError? Extend(Guid by, int months, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(months, MaxExtensionMonths);
+        if (Check(by, out _) is { } error) return error;
+        if (!IsRunning) return MentorshipError.WrongState($"This mentorship is {Describe(Status)}; it cannot be extended.");
+        ExtendedMonths += months;
+        PlanEnd();
+        Touch(at);
+        return null;
+    }
+
+    /// <summary>Brings <see cref="EndsOn"/> up to date with the agreement in force (which a revision may have
+    /// changed) and the extensions; true if it changed. Not a move: the version stays.</summary>
+    public bool PlanEnd()
+    {
+        var (endsOn, from) = IsRunning ? (PlannedEnd, AcceptedVersion) : (null, null);
+        if (endsOn == EndsOn && from == EndsOnPlannedFrom) return false;
+        EndsOn = endsOn;
+        EndsOnPlannedFrom = from;
+        return true;
+    }
+
+    /// <summary>The job: both are told once, a week before the planned end.</summary>
+    public MentorshipError? RecordEndNotice(DateOnly today, DateTimeOffset at)
+    {
+        if (!IsRunning || PlannedEnd is not { } end || end <= today || end > today.AddDays(7) || EndNoticeSentFor == end)
+            return MentorshipError.WrongState("No notice of the planned end is due.");
+        EndNoticeSentFor = end;
+        Touch(at);
+        return null;
+    }
+
+    /// <summary>The job: the planned end has come and nobody extended it.</summary>
+    public MentorshipError? CompleteAsPlanned(DateOnly today, DateTimeOffset at)
+    {
+        if (!IsRunning || PlannedEnd is not { } end || end > today) return MentorshipError.WrongState("The planned end has not come.");
+        Close(MentorshipStatus.Completed, at);
+        ClosedBy = null;
+        return null;
+    }
+
+    /// <summary>Ending early, without blame. The reason and note are the ender's own, private to them.</summary>
+    public MentorshipError? End(Guid by, DateTimeOffset at, EndReason? reason = null, string note = "")
+    {
+        if (Move(by, at, MentorshipStatus.Ended, MentorshipStatus.Active, MentorshipStatus.Paused) is { } error) return error;
+        ClosedBy = PartyOf(by);
+        EndReason = reason;
+        EndNote = note;
+        return null;
+    }
 
     private MentorshipError? Move(Guid by, DateTimeOffset at, MentorshipStatus to, params MentorshipStatus[] from)
     {
@@ -253,6 +379,16 @@ public enum DeclineReason
     NotTheRightFit,
     OutsideMyExperience,
     TimingIsWrong,
+    Other,
+}
+
+/// <summary>Why a member ended a mentorship early: private to them, for their own reflection.</summary>
+public enum EndReason
+{
+    NotWorking,
+    NoTime,
+    GoalsChanged,
+    LifeChanged,
     Other,
 }
 

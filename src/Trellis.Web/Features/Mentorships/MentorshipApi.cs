@@ -31,6 +31,7 @@ public static class MentorshipApi
             .WithSummary("The mentee withdraws the request.");
         group.MapPost("/{id:guid}/questions", Ask).WithName("AskAboutMentorship")
             .WithSummary("Ask for more information without accepting or declining.");
+        group.MapLifecycle();
     }
 
     private static async Task<Ok<IReadOnlyList<MentorshipSummary>>> List(Party? role, HttpContext http, MentorshipHandlers handlers, CancellationToken ct) =>

@@ -22,6 +22,9 @@ public sealed class MentorshipConfiguration : IEntityTypeConfiguration<Mentorshi
         b.Ignore(m => m.InForce);
         b.Ignore(m => m.Awaiting);
         b.Ignore(m => m.IsOpen);
+        b.Ignore(m => m.IsRunning);
+        b.Ignore(m => m.PlannedEnd);
+        b.Property(m => m.EndNote).HasMaxLength(LifecycleHandlers.EndNoteMax);
 
         // The database, not the handler's check alone, guarantees one ongoing request per pair: two
         // nodes handling a double click both pass the check, only one insert passes the index.
@@ -30,6 +33,8 @@ public sealed class MentorshipConfiguration : IEntityTypeConfiguration<Mentorshi
         b.HasIndex(m => new { m.MentorId, m.Status });
         b.HasIndex(m => new { m.Status, m.ExpiresAt });
         b.HasIndex(m => new { m.Status, m.RemindAt });
+        b.HasIndex(m => new { m.Status, m.ResumeOn });
+        b.HasIndex(m => new { m.Status, m.EndsOn });
     }
 }
 

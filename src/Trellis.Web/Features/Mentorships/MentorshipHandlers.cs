@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;
@@ -70,6 +71,8 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         else if (request.MentorId == me) errors["mentorId"] = ["You cannot be your own mentor."];
         if (errors.Count > 0) return new Invalid(errors);
         var mentorId = request.MentorId!.Value;
+        // A blocked pair (either way) gets exactly what an unknown member gets.
+        if (await Blocks.ExistBetweenAsync(db, me, mentorId, ct)) return new NotFoundError("No such member.");
 
         var mentor = await db.Profiles
             .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { p.MemberId, p.OpenToMentoring, p.MentorCapacity, p.ActiveMentees, p.Visibility, u.EmailConfirmed, u.DeletedAt, u.DisplayName })
@@ -211,8 +214,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
 
         var message = (request.Message ?? "").Trim();
         if (m.Decline(me, request.Reason!.Value, message, time.GetUtcNow()) is { } refused) return ToError(refused);
-        await notifier.PublishAsync(m.MenteeId, NotificationKind.RequestAnswered, $"{await NameAsync(me, ct)} can't be your mentor this time",
-            Truncate(DeclineReasons.Text(request.Reason.Value) + (message.Length > 0 ? $" “{message}”" : ""), 1900), Link(m), ct);
+        await TellDeclinedAsync(m, await NameAsync(me, ct), request.Reason.Value, message, ct);
         return await SaveAsync(m, me, ct);
     }
 
@@ -221,10 +223,35 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         var m = await LoadAsync(me, id, ct);
         if (m is null) return new NotFoundError("No such mentorship.");
         if (m.Withdraw(me, time.GetUtcNow()) is { } refused) return ToError(refused);
-        await notifier.PublishAsync(m.MentorId, NotificationKind.RequestAnswered, $"{await NameAsync(me, ct)} withdrew their request",
-            "Nothing more is needed from you. Thank you for considering it.", Link(m), ct);
+        await TellWithdrawnAsync(m, await NameAsync(me, ct), ct);
         return await SaveAsync(m, me, ct);
     }
+
+    /// <summary>
+    /// Closes an open request the way its own member would (the mentee withdraws, the mentor declines with
+    /// no words of their own), with the same notification. Blocking uses it, so the other member sees an
+    /// ordinary answer. The caller saves.
+    /// </summary>
+    internal async Task<MentorshipError?> CloseRequestAsync(Mentorship m, Guid me, DateTimeOffset now, CancellationToken ct)
+    {
+        var from = m.Status;
+        var asMentee = m.PartyOf(me) == Party.Mentee;
+        var refused = asMentee ? m.Withdraw(me, now) : m.Decline(me, DeclineReason.Other, "", now);
+        if (refused is not null) return refused;
+        var name = await NameAsync(me, ct);
+        if (asMentee) await TellWithdrawnAsync(m, name, ct);
+        else await TellDeclinedAsync(m, name, DeclineReason.Other, "", ct);
+        await events.StatusChangedAsync(m, from, me, now, ct);
+        return null;
+    }
+
+    private Task TellWithdrawnAsync(Mentorship m, string menteeName, CancellationToken ct) =>
+        notifier.PublishAsync(m.MentorId, NotificationKind.RequestAnswered, $"{menteeName} withdrew their request",
+            "Nothing more is needed from you. Thank you for considering it.", Link(m), ct);
+
+    private Task TellDeclinedAsync(Mentorship m, string mentorName, DeclineReason reason, string message, CancellationToken ct) =>
+        notifier.PublishAsync(m.MenteeId, NotificationKind.RequestAnswered, $"{mentorName} can't be your mentor this time",
+            Truncate(DeclineReasons.Text(reason) + (message.Length > 0 ? $" “{message}”" : ""), 1900), Link(m), ct);
 
     public async Task<Result<MentorshipView>> AskAsync(Guid me, Guid id, QuestionRequest request, CancellationToken ct)
     {
@@ -261,12 +288,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
                 : m.End(me, now);
             if (refused is not null) throw new InvalidOperationException(refused.Detail);
             await events.StatusChangedAsync(m, from, me, now, ct);
-            if (wasRunning && party == Party.Mentee)
-                await db.Profiles.Where(p => p.MemberId == other && p.ActiveMentees > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveMentees, p => p.ActiveMentees - 1), ct);
-            if (wasRunning && party == Party.Mentor)
-                await db.Profiles.Where(p => p.MemberId == other && p.ActiveMentors > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveMentors, p => p.ActiveMentors - 1), ct);
+            if (wasRunning) await MentorshipSlots.ReleaseAsync(db, m, ct);
             await notifier.PublishAsync(other, NotificationKind.RequestAnswered, $"{name} has left Trellis",
                 wasRunning ? "Your mentorship has ended. What you wrote together stays with you." : "Their part in your request has closed it.", Link(m), ct);
         }
@@ -302,7 +324,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
     private async Task<MentorshipView> ViewAsync(Mentorship m, Guid me, CancellationToken ct) =>
         MentorshipView.From(m, me, await NameAsync(m.MenteeId, ct), await NameAsync(m.MentorId, ct));
 
-    private Task<string> NameAsync(Guid memberId, CancellationToken ct) =>
+    internal Task<string> NameAsync(Guid memberId, CancellationToken ct) =>
         db.Users.Where(u => u.Id == memberId).Select(u => u.DisplayName).SingleAsync(ct);
 
     /// <summary>"Start date in the past" means the member's own today, not UTC's.</summary>

@@ -52,6 +52,8 @@ public sealed class ProfileHandlers(TrellisDbContext db, TimeProvider time)
             .AsNoTracking()
             .SingleOrDefaultAsync(ct);
         if (row is null) return new NotFoundError("No such member.");
+        // A blocked pair cannot find each other, whichever of them blocked.
+        if (viewer is { } v && v != memberId && await Blocking.Blocks.ExistBetweenAsync(db, v, memberId, ct)) return new NotFoundError("No such member.");
         return row.Profile.ToView(row.DisplayName, row.EmailConfirmed, owner: viewer == memberId);
     }
 

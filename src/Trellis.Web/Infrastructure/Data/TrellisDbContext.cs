@@ -30,6 +30,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProfileEmbedding> ProfileEmbeddings => Set<ProfileEmbedding>();
+    public DbSet<Features.Blocking.Block> Blocks => Set<Features.Blocking.Block>();
+    public DbSet<Reflection> Reflections => Set<Reflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

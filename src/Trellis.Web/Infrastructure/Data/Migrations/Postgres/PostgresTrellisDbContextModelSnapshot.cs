@@ -248,6 +248,30 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Blocking.Block", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockedId");
+
+                    b.HasIndex("BlockerId", "BlockedId")
+                        .IsUnique();
+
+                    b.ToTable("Blocks");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.FindMentor.ProfileEmbedding", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -378,6 +402,17 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("CompletionProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletionProposedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -393,8 +428,29 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("EndNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("EndNoticeSentFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EndsOnPlannedFrom")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExtendedMonths")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("MenteeId")
                         .HasColumnType("uuid");
@@ -407,6 +463,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("RemindedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ResumeOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -428,9 +487,13 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("MentorId", "Status");
 
+                    b.HasIndex("Status", "EndsOn");
+
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("Status", "RemindAt");
+
+                    b.HasIndex("Status", "ResumeOn");
 
                     b.ToTable("Mentorships");
                 });
@@ -464,6 +527,43 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("MentorshipId", "AskedAt");
 
                     b.ToTable("MentorshipQuestions");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Mentorships.Reflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HelpedMost")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MentorshipId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("Reflections");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Mentorships.TimelineEntry", b =>
@@ -826,6 +926,21 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Blocking.Block", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.FindMentor.ProfileEmbedding", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Accounts.Member", null)
@@ -863,6 +978,21 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                 {
                     b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
                         .WithMany("Questions")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Mentorships.Reflection", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
+                        .WithMany()
                         .HasForeignKey("MentorshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -236,6 +236,30 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Blocking.Block", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockedId");
+
+                    b.HasIndex("BlockerId", "BlockedId")
+                        .IsUnique();
+
+                    b.ToTable("Blocks");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.FindMentor.ProfileEmbedding", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -366,6 +390,17 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletionProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletionProposedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -381,7 +416,28 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndNoticeSentFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndsOnPlannedFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtendedMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MenteeId")
@@ -395,6 +451,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<long?>("RemindedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResumeOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -416,9 +475,13 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("MentorId", "Status");
 
+                    b.HasIndex("Status", "EndsOn");
+
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("Status", "RemindAt");
+
+                    b.HasIndex("Status", "ResumeOn");
 
                     b.ToTable("Mentorships");
                 });
@@ -452,6 +515,43 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("MentorshipId", "AskedAt");
 
                     b.ToTable("MentorshipQuestions");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Mentorships.Reflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HelpedMost")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MentorshipId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("Reflections");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Mentorships.TimelineEntry", b =>
@@ -814,6 +914,21 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Blocking.Block", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.FindMentor.ProfileEmbedding", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Accounts.Member", null)
@@ -851,6 +966,21 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
                         .WithMany("Questions")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Mentorships.Reflection", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
+                        .WithMany()
                         .HasForeignKey("MentorshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
