@@ -30,6 +30,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProfileEmbedding> ProfileEmbeddings => Set<ProfileEmbedding>();
+    public DbSet<Features.Moderation.Report> Reports => Set<Features.Moderation.Report>();
+    public DbSet<Features.Moderation.AdminAction> AdminActions => Set<Features.Moderation.AdminAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -217,6 +217,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -346,6 +349,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TextHiddenAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("MentorshipId", "Number");
 
@@ -489,6 +495,103 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Moderation.AdminAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdminId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.ToTable("AdminActions");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Moderation.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.HasIndex("ReporterId", "Kind", "ItemId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.ToTable("Reports");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -593,6 +696,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(140)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("HoursPerMonth")
                         .HasColumnType("INTEGER");
@@ -861,6 +967,15 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
                         .WithMany()
                         .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Moderation.Report", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
