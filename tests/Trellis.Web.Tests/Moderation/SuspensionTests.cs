@@ -36,6 +36,8 @@ public sealed class SuspensionTests(ModerationApp app) : IClassFixture<Moderatio
         Assert.Equal(0, await app.WithDbAsync(db => db.MemberSessions.CountAsync(s => s.MemberId == member.Id)));
         var audit = await app.WithDbAsync(db => db.AdminActions.AsNoTracking().SingleAsync(a => a.MemberId == member.Id && a.Kind == AdminActionKind.Suspend));
         Assert.Equal((admin.Id, "Harassed three members."), (audit.AdminId, audit.Reason));
+        var mail = await app.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == member.Member.Email) && (m.Subject ?? "").Contains("suspended", StringComparison.Ordinal));
+        Assert.DoesNotContain("Harassed", mail.Text(), StringComparison.Ordinal);
         // The administrator's own session is untouched.
         Assert.Equal(HttpStatusCode.OK, (await admin.Api.GetAsync("/api/v1/admin/reports")).StatusCode);
     }

@@ -42,7 +42,7 @@ public static class ModerationApi
     private static async Task<Results<Created<ReportReceipt>, ProblemHttpResult>> File(ReportRequest request, HttpContext http, ReportHandlers handlers, CancellationToken ct)
     {
         var result = await handlers.FileAsync(http.User.MemberId(), request, ct);
-        return result.IsSuccess ? TypedResults.Created($"/api/v1/reports/{result.Value.Id}", result.Value) : result.Error.ToProblem();
+        return result.IsSuccess ? TypedResults.Created((string?)null, result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Ok<List<ReportSummary>>> List(ModerationHandlers handlers, CancellationToken ct) =>

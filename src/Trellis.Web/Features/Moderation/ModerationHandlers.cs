@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Notifications;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
@@ -7,7 +8,7 @@ namespace Trellis.Web.Features.Moderation;
 
 /// <summary>What administrators do with reports: read the reported item, hide it, dismiss the report,
 /// suspend or unsuspend its author. Every action leaves an <see cref="AdminAction"/>.</summary>
-public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportTarget> targets, SessionRevocation sessions, TimeProvider time)
+public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportTarget> targets, SessionRevocation sessions, Notifier notifier, TimeProvider time)
 {
     public Task<List<ReportSummary>> OpenReportsAsync(CancellationToken ct) =>
         db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Open)
@@ -73,6 +74,9 @@ public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportT
         member.Suspend(now);
         await MarkProfileChangedAsync(memberId, now, ct);
         db.AdminActions.Add(new AdminAction(admin, AdminActionKind.Suspend, reportId, memberId, Reason(decision), now));
+        // Told by e-mail, since they can no longer sign in; never who reported them or about what.
+        await notifier.PublishAsync(memberId, NotificationKind.Account, "Your Trellis account is suspended",
+            "The site's administrators have suspended your account, so you cannot sign in. If you think this is a mistake, please contact them.", "/", ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await sessions.RevokeAllAsync(memberId, ct);
         await db.SaveChangesAsync(ct);
@@ -90,6 +94,8 @@ public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportT
         member.Unsuspend();
         await MarkProfileChangedAsync(memberId, now, ct);
         db.AdminActions.Add(new AdminAction(admin, AdminActionKind.Unsuspend, reportId, memberId, Reason(decision), now));
+        await notifier.PublishAsync(memberId, NotificationKind.Account, "Your Trellis account is active again",
+            "The site's administrators have lifted the suspension of your account: you can sign in again.", "/Accounts/SignIn", ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
