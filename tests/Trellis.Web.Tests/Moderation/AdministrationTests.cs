@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Tests.Infrastructure;
@@ -84,8 +83,8 @@ public sealed class AdministrationTests(ModerationApp app) : IClassFixture<Moder
         var author = await app.MentorAsync("Hidden Henrietta");
         var reporter = await app.MenteeAsync();
         var other = await app.MenteeAsync();
-        await SyncMentorsAsync();
-        Assert.Contains(author.Id, await MentorIds(reporter));
+        await app.SyncMentorsAsync();
+        Assert.Contains(author.Id, await ModerationApp.MentorIdsAsync(reporter));
         var report = await ModerationApp.ReportAsync(reporter, ReportKind.Profile, author.Id);
         var second = await ModerationApp.ReportAsync(other, ReportKind.Profile, author.Id, "Spam");
 
@@ -96,8 +95,8 @@ public sealed class AdministrationTests(ModerationApp app) : IClassFixture<Moder
         Assert.Equal(HttpStatusCode.NotFound, (await reporter.Member.Browser.GetAsync($"/Members/{author.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/Members/{author.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await author.Api.GetAsync($"/api/v1/members/{author.Id}")).StatusCode);
-        await SyncMentorsAsync();
-        Assert.DoesNotContain(author.Id, await MentorIds(reporter));
+        await app.SyncMentorsAsync();
+        Assert.DoesNotContain(author.Id, await ModerationApp.MentorIdsAsync(reporter));
 
         var statuses = await app.WithDbAsync(db => db.Reports.Where(r => r.ItemId == author.Id).Select(r => r.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(ReportStatus.ContentHidden, s));
@@ -173,13 +172,5 @@ public sealed class AdministrationTests(ModerationApp app) : IClassFixture<Moder
         Assert.Equal(HttpStatusCode.Conflict, (await admin.Api.PostAsJsonAsync($"/api/v1/admin/reports/{id}/dismiss", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.Api.PostAsJsonAsync($"/api/v1/admin/reports/{Guid.NewGuid()}/dismiss", new { })).StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.AdminActions.CountAsync(a => a.ReportId == id)));
-    }
-
-    private async Task SyncMentorsAsync() => await app.Services.GetRequiredService<MentorDirectory>().SyncAsync(default);
-
-    private static async Task<List<Guid>> MentorIds(Person who)
-    {
-        var json = await who.Api.GetFromJsonAsync<JsonObject>("/api/v1/mentors?pageSize=100");
-        return json!["results"]!.AsArray().Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
     }
 }

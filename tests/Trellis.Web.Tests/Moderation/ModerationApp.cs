@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Trellis.Web.Features.Admin;
+using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Tests.Infrastructure;
 using Trellis.Web.Tests.Mentorships;
@@ -55,6 +56,15 @@ public sealed class ModerationApp : TrellisApp
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>What every node's mentor index does every few seconds (the worker is off here).</summary>
+    public Task SyncMentorsAsync() => Services.GetRequiredService<MentorDirectory>().SyncAsync(default);
+
+    public static async Task<List<Guid>> MentorIdsAsync(Person who)
+    {
+        var json = await who.Api.GetFromJsonAsync<JsonObject>("/api/v1/mentors?pageSize=100");
+        return json!["results"]!.AsArray().Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
+    }
+
     public static Task<HttpResponseMessage> FileAsync(Person who, JsonObject body) => who.Api.PostAsJsonAsync("/api/v1/reports", body);
 }
 
@@ -82,6 +92,10 @@ public sealed class TestMessages : IReportTarget
             ? new ReportedContent(Kind, m.Id, m.AuthorId, m.Text, m.At, IsHidden(m.Id))
             : null);
 
-    public Task<bool> HideAsync(Guid itemId, DateTimeOffset at, CancellationToken ct) =>
-        Task.FromResult(_messages.ContainsKey(itemId) && (_hidden.TryAdd(itemId, at) || true));
+    public Task<bool> HideAsync(Guid itemId, DateTimeOffset at, CancellationToken ct)
+    {
+        if (!_messages.ContainsKey(itemId)) return Task.FromResult(false);
+        _hidden.TryAdd(itemId, at);
+        return Task.FromResult(true);
+    }
 }

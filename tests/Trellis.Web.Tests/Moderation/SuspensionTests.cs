@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Tests.Infrastructure;
 using Trellis.Web.Tests.Mentorships;
@@ -75,17 +74,17 @@ public sealed class SuspensionTests(ModerationApp app) : IClassFixture<Moderatio
         var admin = await app.AdminAsync();
         var mentor = await app.MentorAsync("Mona Mentor");
         var mentee = await app.MenteeAsync();
-        await SyncMentorsAsync();
-        Assert.Contains(mentor.Id, await MentorIds(mentee));
+        await app.SyncMentorsAsync();
+        Assert.Contains(mentor.Id, await ModerationApp.MentorIdsAsync(mentee));
 
         (await admin.Api.PostAsJsonAsync($"/api/v1/admin/members/{mentor.Id}/suspend", new { reason = "Fake credentials." })).EnsureSuccessStatusCode();
-        await SyncMentorsAsync();
-        Assert.DoesNotContain(mentor.Id, await MentorIds(mentee));
+        await app.SyncMentorsAsync();
+        Assert.DoesNotContain(mentor.Id, await ModerationApp.MentorIdsAsync(mentee));
         Assert.Equal(HttpStatusCode.NotFound, (await mentee.Api.GetAsync($"/api/v1/members/{mentor.Id}")).StatusCode);
 
         (await admin.Api.PostAsJsonAsync($"/api/v1/admin/members/{mentor.Id}/unsuspend", new { })).EnsureSuccessStatusCode();
-        await SyncMentorsAsync();
-        Assert.Contains(mentor.Id, await MentorIds(mentee));
+        await app.SyncMentorsAsync();
+        Assert.Contains(mentor.Id, await ModerationApp.MentorIdsAsync(mentee));
     }
 
     [Fact]
@@ -127,13 +126,5 @@ public sealed class SuspensionTests(ModerationApp app) : IClassFixture<Moderatio
         var page = await admin.Member.Browser.GetStringAsync(url);
         Assert.Contains("Threatened the mentor.", page, StringComparison.Ordinal);
         Assert.Contains("id=\"unsuspend\"", page, StringComparison.Ordinal);
-    }
-
-    private async Task SyncMentorsAsync() => await app.Services.GetRequiredService<MentorDirectory>().SyncAsync(default);
-
-    private static async Task<List<Guid>> MentorIds(Person who)
-    {
-        var json = await who.Api.GetFromJsonAsync<JsonObject>("/api/v1/mentors?pageSize=100");
-        return json!["results"]!.AsArray().Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
     }
 }
