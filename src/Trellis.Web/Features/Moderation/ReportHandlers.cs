@@ -29,7 +29,7 @@ public sealed class ReportHandlers(TrellisDbContext db, IEnumerable<IReportTarge
 
         var report = new Report(me, request.Reason!.Value, text, content, time.GetUtcNow());
         db.Reports.Add(report);
-        foreach (var admin in await AdministratorsAsync(ct))
+        foreach (var admin in (await AdministratorsAsync(ct)).Where(id => id != me))
             await notifier.PublishAsync(admin, NotificationKind.ReportFiled, "A new report to review",
                 $"A {Describe(report.Kind)} was reported ({report.Reason}).", $"/Admin/Reports/{report.Id}", ct);
         try
