@@ -11,7 +11,7 @@ namespace Trellis.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "match", "generate", "help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "match", "generate", "admin", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -42,6 +42,9 @@ public static class AdminCommands
                     : MatchCommand.Run(rest, Console.Out, Console.Error, texts => EmbedInParallel(app.Services.GetRequiredService<Embedder>(), texts));
             case "generate":
                 return GenerateCommand.Run(args[1..], Console.Out, Console.Error);
+            case "admin":
+                await app.Services.MigrateAsync(ct);
+                return await Features.Admin.AdministratorsCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, ct);
             default:
                 Console.WriteLine("""
                     Trellis admin commands (dotnet run --project src/Trellis.Web -- <command>):
@@ -50,6 +53,8 @@ public static class AdminCommands
                       match --mentees F --mentors F --mode optimal|stable --out F [--k 50] [--penalty N] [--max-per-mentor N] [--hashing-embedder]
                                                        match a whole cohort from CSV files (docs/matching.md)
                       generate ...                     write a synthetic cohort's CSV files (see docs/matching.md)
+                      admin grant|revoke <email>       make a member a site administrator, or stop (revoking signs them out)
+                      admin list                       the site's administrators (docs/moderation.md)
                     """);
                 return 0;
         }

@@ -4,6 +4,7 @@ using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
@@ -73,6 +74,7 @@ public static class WebSetup
         services.AddScoped<MemberDataExport>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
+        services.AddTrellisModeration();
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -124,6 +126,7 @@ public static class WebSetup
         api.MapMentors();
         api.MapMentorships();
         api.MapBlocking();
+        api.MapModeration();
         return app;
     }
 }

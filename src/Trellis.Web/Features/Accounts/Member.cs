@@ -17,6 +17,20 @@ public sealed class Member : IdentityUser<Guid>
 
     public bool IsDeleted => DeletedAt is not null;
 
+    /// <summary>Set by an administrator (Features/Moderation): the account cannot sign in, and a new security
+    /// stamp ends every bearer token at once (browser sessions are revoked by the caller).</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
+
+    public void Suspend(DateTimeOffset at)
+    {
+        SuspendedAt = at;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public void Unsuspend() => SuspendedAt = null;
+
     public void Anonymise(DateTimeOffset at)
     {
         DeletedAt = at;

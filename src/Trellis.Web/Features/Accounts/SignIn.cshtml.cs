@@ -40,6 +40,8 @@ public sealed class SignInModel(SignInManager<Member> signIn) : TrellisPageModel
             return RedirectToPage("SignInTwoFactor", new { returnUrl, rememberMe = Input.RememberMe });
         if (result.IsLockedOut)
             ModelState.AddModelError("", "Too many failed attempts: this account is locked for 15 minutes. You can reset your password in the meantime.");
+        else if (result is Infrastructure.Auth.SuspendedSignIn)
+            ModelState.AddModelError("", "This account has been suspended by the site's administrators, so it cannot sign in.");
         else if (result.IsNotAllowed)
             ModelState.AddModelError("", "Please confirm your e-mail address first: open the link we sent you, or ask for a new one.");
         else

@@ -80,8 +80,8 @@ public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<Matchi
             if (_ids.Remove(id)) Index.Remove(id);
     }
 
-    /// <summary>Open to mentoring, confirmed, not deleted, and visible beyond programmes.</summary>
+    /// <summary>Open to mentoring, confirmed, not deleted, suspended or hidden by moderation, and visible beyond programmes.</summary>
     private static IQueryable<Profile> Eligible(TrellisDbContext db) =>
-        db.Profiles.Where(p => p.OpenToMentoring && p.Visibility != ProfileVisibility.Programs
-                               && db.Users.Any(u => u.Id == p.MemberId && u.EmailConfirmed && u.DeletedAt == null));
+        db.Profiles.Where(p => p.OpenToMentoring && p.Visibility != ProfileVisibility.Programs && p.HiddenAt == null
+                               && db.Users.Any(u => u.Id == p.MemberId && u.EmailConfirmed && u.DeletedAt == null && u.SuspendedAt == null));
 }

@@ -56,10 +56,18 @@ public sealed class AgreementVersion
     public bool AcceptedByMentee { get; private set; }
     public bool AcceptedByMentor { get; private set; }
 
+    /// <summary>Set when an administrator hides a reported request: the free text is replaced for everyone.</summary>
+    public DateTimeOffset? TextHiddenAt { get; private set; }
+
+    public const string HiddenText = "[Hidden by the site's administrators after a report.]";
+
     public bool AcceptedByBoth => AcceptedByMentee && AcceptedByMentor;
 
     public Agreement Terms => new(Formality, CadenceEvery, CadenceUnit, MeetingMinutes, Medium, Channels, ResponseWithinDays,
-        Goals, Confidentiality, StartDate, DurationMonths, ReviewEveryMonths, MenteeCommitments, PersonalNote);
+        Goals, Confidentiality, StartDate, DurationMonths, ReviewEveryMonths,
+        TextHiddenAt is null ? MenteeCommitments : HiddenText, TextHiddenAt is null ? PersonalNote : HiddenText);
+
+    internal void HideText(DateTimeOffset at) => TextHiddenAt ??= at;
 
     internal void AcceptBy(Party party)
     {

@@ -54,6 +54,7 @@ public enum NotificationKind
     MentorshipQuestion,
     RequestReminder,
     MentorshipChanged,
+    ReportFiled,
 }
 
 public enum EmailDelivery

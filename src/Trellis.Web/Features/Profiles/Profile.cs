@@ -60,6 +60,19 @@ public sealed class Profile
 
     public bool IsMentor => OpenToMentoring;
 
+    /// <summary>Hidden by an administrator after a report: only its owner sees it; search and /Members/{id} do not.</summary>
+    public DateTimeOffset? HiddenAt { get; private set; }
+
+    public void Hide(DateTimeOffset at)
+    {
+        HiddenAt ??= at;
+        MarkChanged(at);
+    }
+
+    /// <summary>Something that decides whether this profile can be found changed (hidden, owner suspended):
+    /// every node's mentor index re-reads profiles by <see cref="UpdatedAt"/>.</summary>
+    public void MarkChanged(DateTimeOffset at) => UpdatedAt = at;
+
     /// <summary>Input has been validated at the edge (<see cref="ProfileInput"/>); the entity only normalises.</summary>
     public void Update(ProfileInput input, DateTimeOffset at)
     {

@@ -44,10 +44,10 @@ public sealed class ProfileHandlers(TrellisDbContext db, TimeProvider time)
     public async Task<Result<ProfileView>> ViewAsync(Guid? viewer, Guid memberId, CancellationToken ct)
     {
         var row = await db.Profiles
-            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { Profile = p, u.DisplayName, u.EmailConfirmed, u.DeletedAt })
+            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { Profile = p, u.DisplayName, u.EmailConfirmed, u.DeletedAt, u.SuspendedAt })
             .Where(x => x.Profile.MemberId == memberId && x.DeletedAt == null)
             .Where(x => x.Profile.MemberId == viewer
-                        || (x.EmailConfirmed && (x.Profile.Visibility == ProfileVisibility.Public
+                        || (x.EmailConfirmed && x.Profile.HiddenAt == null && x.SuspendedAt == null && (x.Profile.Visibility == ProfileVisibility.Public
                                                  || (viewer != null && x.Profile.Visibility == ProfileVisibility.Members))))
             .AsNoTracking()
             .SingleOrDefaultAsync(ct);

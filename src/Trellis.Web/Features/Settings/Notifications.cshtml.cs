@@ -43,6 +43,7 @@ public sealed class NotificationsModel(NotificationCentre centre) : TrellisPageM
         NotificationKind.MentorshipQuestion => "A question about a request I'm part of",
         NotificationKind.RequestReminder => "A request waiting for my answer is about to expire",
         NotificationKind.MentorshipChanged => "A mentorship is paused, resumed, extended, completed or ended",
+        NotificationKind.ReportFiled => "A member reports something (administrators only)",
         _ => kind.ToString(),
     };
 

@@ -11,6 +11,9 @@ public static class Policies
 {
     /// <summary>A signed-in member, by cookie (pages) or bearer token (API).</summary>
     public const string Member = "Member";
+
+    /// <summary>A signed-in site administrator; anyone else gets 404 (see <see cref="AdministratorArea"/>).</summary>
+    public const string Administrator = "Administrator";
 }
 
 public static class AuthSetup
@@ -38,6 +41,7 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TrellisDbContext>()
+            .AddSignInManager<TrellisSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Identity's own default challenges with the bearer scheme (a bare 401), which suits the API but
@@ -71,15 +75,21 @@ public static class AuthSetup
             services.PostConfigure<CookieAuthenticationOptions>(scheme, o => cookies.Apply(o.Cookie, name));
         // Password changes and suspensions must reach every session quickly, not after Identity's 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(30));
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(30);
+            o.Events.OnMessageReceived = BearerTokenRevocation.CheckAsync;
+        });
 
         services.AddAntiforgery(o => cookies.Apply(o.Cookie, "trellis-af", SameSiteMode.Strict));
         services.AddSingleton(cookies);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator))
             // Anything mapped without an explicit policy still needs a signed-in member; the inventory
             // test makes sure nothing relies on this fallback.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdministratorArea>();
         services.AddSingleton<IEmailSender<Member>, IdentityApiEmailSender>();
         return builder;
     }

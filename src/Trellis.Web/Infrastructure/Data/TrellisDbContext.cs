@@ -32,6 +32,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<ProfileEmbedding> ProfileEmbeddings => Set<ProfileEmbedding>();
     public DbSet<Features.Blocking.Block> Blocks => Set<Features.Blocking.Block>();
     public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<Features.Moderation.Report> Reports => Set<Features.Moderation.Report>();
+    public DbSet<Features.Moderation.AdminAction> AdminActions => Set<Features.Moderation.AdminAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
