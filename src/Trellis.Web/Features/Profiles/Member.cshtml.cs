@@ -13,8 +13,8 @@ public sealed class MemberModel(ProfileHandlers handlers, Trellis.Web.Features.F
 
     /// <summary>For a signed-in member looking at a mentor: how well this mentor suits them, and why.</summary>
     public Trellis.Matching.Scoring.CompatibilityScore? Match { get; private set; }
-    /// <summary>"Ask to be my mentor" is offered to anyone but the mentor themself; signing in comes first.</summary>
     public bool IsMe => User.MemberIdOrNull() == Profile?.MemberId;
+    /// <summary>"Ask to be my mentor" is offered to anyone but the mentor themself; signing in comes first.</summary>
     public bool CanAsk => Profile is { AsMentor.OpenToMentoring: true } p && User.MemberIdOrNull() != p.MemberId;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
