@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
@@ -61,6 +62,11 @@ public static class WebSetup
         services.AddScoped<MentorshipHandlers>();
         services.AddScoped<MentorshipAccess>();
         services.AddScoped<MentorshipEvents>();
+        services.AddScoped<MeetingPlanner>();
+        services.AddScoped<MeetingHandlers>();
+        services.AddScoped<CalendarFeeds>();
+        services.AddScoped<IMentorshipStatusListener, MeetingStatusListener>();
+        services.AddSingleton<MeetingReminders>();
         services.AddSingleton<RequestExpiry>();
         services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
@@ -119,6 +125,8 @@ public static class WebSetup
         api.MapNotifications();
         api.MapMentors();
         api.MapMentorships();
+        api.MapMeetings();
+        app.MapCalendarFeed();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
@@ -30,6 +31,12 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProfileEmbedding> ProfileEmbeddings => Set<ProfileEmbedding>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<MeetingReminderPreference> MeetingReminderPreferences => Set<MeetingReminderPreference>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
