@@ -254,7 +254,7 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
     public static MeetingSummary Summary(Meeting x, Guid me, string withName, string viewerZone, DateTimeOffset now) => new(
         x.Id, x.MentorshipId, withName, x.Status, x.IsHeld(now), x.StartsAt, x.EndsAt, x.Minutes, x.Medium,
         MeetingTimes.InZone(x.StartsAt, viewerZone), viewerZone, MeetingTimes.InZone(x.StartsAt, x.TimeZone), x.TimeZone, x.OrganiserId,
-        x.Status == MeetingStatus.Proposed && x.ProposedById != me, x.FitsBothWorkdays, x.CancellationNote, x.Uid, x.Sequence, x.Version);
+        x.Status == MeetingStatus.Proposed && x.ProposedById != me, x.HasStarted(now), x.FitsBothWorkdays, x.CancellationNote, x.Uid, x.Sequence, x.Version);
 
     /// <summary>The other member hears about it in their own time zone.</summary>
     private async Task TellOtherAsync(MentorshipMembership m, Meeting meeting, string title, string then, CancellationToken ct)
@@ -268,7 +268,9 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
     public async Task<string> ZoneOfAsync(Guid memberId, CancellationToken ct) =>
         await db.Profiles.Where(p => p.MemberId == memberId).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";
 
-    public static string Link(Meeting meeting) => $"/Mentorships/{meeting.MentorshipId}/Meetings/{meeting.Id}";
+    public static string Link(Meeting meeting) => Link(meeting.MentorshipId, meeting.Id);
+
+    public static string Link(Guid mentorshipId, Guid meetingId) => $"/Mentorships/{mentorshipId}/Meetings/{meetingId}";
 
     /// <summary>Reads start and end (or length) and checks them, adding errors that name the field.</summary>
     private (DateTimeOffset Start, int Minutes)? ReadTime(string? start, string? end, int? minutes, string zone, bool zoneGiven, int defaultMinutes, Dictionary<string, string[]> errors)

@@ -30,7 +30,7 @@ public sealed record ReminderSettingsRequest(bool DayBefore, bool HourBefore);
 public sealed record MeetingSummary(
     Guid Id, Guid MentorshipId, string WithName, MeetingStatus Status, bool Held, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Minutes,
     MeetingMedium Medium, DateTimeOffset LocalStart, string ViewerTimeZone, DateTimeOffset OrganiserStart, string TimeZone, Guid OrganiserId,
-    bool AwaitingMe, bool FitsBothWorkdays, string CancellationNote, string Uid, int Sequence, Guid Version)
+    bool AwaitingMe, bool Started, bool FitsBothWorkdays, string CancellationNote, string Uid, int Sequence, Guid Version)
 {
     public string When => MeetingTimes.Describe(StartsAt, Minutes, ViewerTimeZone);
     public string StatusText => Held ? "held" : Status switch
