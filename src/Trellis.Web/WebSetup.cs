@@ -67,6 +67,7 @@ public static class WebSetup
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IMentorshipStatusListener, MeetingStatusListener>();
         services.AddSingleton<MeetingReminders>();
+        services.AddSingleton<IHttpContextFactory, FeedTokenRedaction>();
         services.AddSingleton<RequestExpiry>();
         services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();

@@ -29,7 +29,7 @@ public static class MeetingCalendar
             Uid = meeting.Uid,
             Sequence = meeting.Sequence,
             Summary = $"Mentoring: {mentorName} and {menteeName}",
-            Description = $"{Agreement.MediumText(meeting.Medium)}, {meeting.Minutes} minutes. Details, agenda and notes are in Trellis.",
+            Description = $"{meeting.Minutes} minutes, by {Agreement.MediumText(meeting.Medium)}. Details, agenda and notes are in Trellis.",
             DtStart = At(meeting.StartsAt),
             DtEnd = At(meeting.EndsAt),
             DtStamp = new CalDateTime(meeting.UpdatedAt.UtcDateTime, "UTC"),

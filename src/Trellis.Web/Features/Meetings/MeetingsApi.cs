@@ -41,7 +41,8 @@ public static class MeetingsApi
     private static async Task<IResult> Feed(string token, CalendarFeeds feeds, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "private, no-store";
-        var ics = await feeds.FeedAsync(token, ct);
+        // FeedTokenRedaction moved the token out of the path before anything could log it.
+        var ics = await feeds.FeedAsync(http.Items[FeedTokenRedaction.TokenKey] as string ?? token, ct);
         return ics is null ? Results.NotFound() : Results.Text(ics, MeetingCalendar.ContentType);
     }
 

@@ -22,9 +22,7 @@ public static class ObservabilitySetup
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.EntityFrameworkCore")
                 .AddPrometheusExporter())
-            // Calendar feed addresses carry their secret token in the path: never put them in a trace.
-            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
-                !ctx.Request.Path.StartsWithSegments("/metrics") && !ctx.Request.Path.StartsWithSegments("/calendar")));
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/metrics")));
         return builder;
     }
 
