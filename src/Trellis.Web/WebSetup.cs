@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
@@ -66,6 +67,12 @@ public static class WebSetup
         services.AddScoped<LifecycleHandlers>();
         services.AddSingleton<LifecycleSchedule>();
         services.AddScoped<BlockHandlers>();
+        services.AddScoped<MeetingPlanner>();
+        services.AddScoped<MeetingHandlers>();
+        services.AddScoped<CalendarFeeds>();
+        services.AddScoped<IMentorshipStatusListener, MeetingStatusListener>();
+        services.AddSingleton<MeetingReminders>();
+        services.AddSingleton<IHttpContextFactory, FeedTokenRedaction>();
         services.AddSingleton<RequestExpiry>();
         services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
@@ -127,6 +134,8 @@ public static class WebSetup
         api.MapMentorships();
         api.MapBlocking();
         api.MapModeration();
+        api.MapMeetings();
+        app.MapCalendarFeed();
         return app;
     }
 }

@@ -24,6 +24,8 @@ public sealed class AuthorizationInventoryTests(TrellisApp app) : IClassFixture<
         "/openapi/{documentName}.json", "/scalar/{documentName?}", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg",
         "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/confirmEmail",
         "/api/v1/auth/resendConfirmationEmail", "/api/v1/auth/forgotPassword", "/api/v1/auth/resetPassword",
+        // Private calendar feeds: calendar apps cannot sign in; the 256-bit token in the address is the credential (docs/meetings.md).
+        "/calendar/{token}.ics",
     ];
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
@@ -34,6 +35,12 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Reflection> Reflections => Set<Reflection>();
     public DbSet<Features.Moderation.Report> Reports => Set<Features.Moderation.Report>();
     public DbSet<Features.Moderation.AdminAction> AdminActions => Set<Features.Moderation.AdminAction>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<MeetingReminderPreference> MeetingReminderPreferences => Set<MeetingReminderPreference>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

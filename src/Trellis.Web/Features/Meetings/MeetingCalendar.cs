@@ -1,0 +1,57 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Trellis.Web.Features.Mentorships;
+
+namespace Trellis.Web.Features.Meetings;
+
+/// <summary>
+/// Meetings as iCalendar (RFC 5545). Each VEVENT keeps the meeting's UID and SEQUENCE, so a calendar app
+/// that already has the meeting updates it (a new time, CONFIRMED, CANCELLED) instead of adding another.
+/// Times are written in the organiser's zone with a TZID and a matching VTIMEZONE, which is what keeps a
+/// 14:00 call at 14:00 for the organiser and lets every app show it in its own user's zone. The text says
+/// who meets and how, never agenda, notes or the reason for a cancellation: a feed address can leak.
+/// </summary>
+public static class MeetingCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static CalendarEvent Event(Meeting meeting, string menteeName, string mentorName)
+    {
+        var zone = meeting.TimeZone;
+        var utc = zone is "UTC" or "Etc/UTC";
+        CalDateTime At(DateTimeOffset instant) => utc
+            ? new CalDateTime(instant.UtcDateTime, "UTC")
+            : new CalDateTime(DateTime.SpecifyKind(MeetingTimes.InZone(instant, zone).DateTime, DateTimeKind.Unspecified), zone);
+        return new CalendarEvent
+        {
+            Uid = meeting.Uid,
+            Sequence = meeting.Sequence,
+            Summary = $"Mentoring: {mentorName} and {menteeName}",
+            Description = $"{meeting.Minutes} minutes, by {Agreement.MediumText(meeting.Medium)}. Details, agenda and notes are in Trellis.",
+            DtStart = At(meeting.StartsAt),
+            DtEnd = At(meeting.EndsAt),
+            DtStamp = new CalDateTime(meeting.UpdatedAt.UtcDateTime, "UTC"),
+            Created = new CalDateTime(meeting.CreatedAt.UtcDateTime, "UTC"),
+            LastModified = new CalDateTime(meeting.UpdatedAt.UtcDateTime, "UTC"),
+            Status = meeting.Status switch
+            {
+                MeetingStatus.Confirmed => EventStatus.Confirmed,
+                MeetingStatus.Cancelled => EventStatus.Cancelled,
+                _ => EventStatus.Tentative,
+            },
+        };
+    }
+
+    public static string Write(IEnumerable<CalendarEvent> events, string name)
+    {
+        var calendar = new Calendar { ProductId = "-//Trellis//Meetings//EN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        foreach (var e in events) calendar.Events.Add(e);
+        var earliest = calendar.Events.Select(e => e.DtStart!.Value).DefaultIfEmpty(DateTime.UtcNow).Min();
+        foreach (var zone in calendar.Events.Select(e => e.DtStart!.TzId).Where(z => z is not null and not "UTC").Distinct().Order())
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone!, earliest, includeHistoricalData: false));
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+}
