@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.Critiques;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Resources;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Infrastructure.Files;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Jobs;
 using Trellis.Web.Infrastructure.Observability;
@@ -69,6 +72,10 @@ public static class WebSetup
         services.AddScoped<MemberDataExport>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
+        services.AddTrellisFiles(configuration);
+        services.AddScoped<Trellis.Web.Features.Critiques.CritiqueHandlers>();
+        services.AddSingleton<Trellis.Web.Features.Critiques.OrphanFileSweep>();
+        services.AddScoped<Trellis.Web.Features.Resources.ResourceHandlers>();
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -119,6 +126,8 @@ public static class WebSetup
         api.MapNotifications();
         api.MapMentors();
         api.MapMentorships();
+        api.MapCritiques();
+        api.MapResources();
         return app;
     }
 }

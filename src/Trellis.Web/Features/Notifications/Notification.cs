@@ -53,6 +53,8 @@ public enum NotificationKind
     ReviewDue,
     MentorshipQuestion,
     RequestReminder,
+    CritiqueRequested,
+    ResourceShared,
 }
 
 public enum EmailDelivery

@@ -42,6 +42,8 @@ public sealed class NotificationsModel(NotificationCentre centre) : TrellisPageM
         NotificationKind.ReviewDue => "A relationship review is due",
         NotificationKind.MentorshipQuestion => "A question about a request I'm part of",
         NotificationKind.RequestReminder => "A request waiting for my answer is about to expire",
+        NotificationKind.CritiqueRequested => "My mentee sends work for critique or replies about it",
+        NotificationKind.ResourceShared => "An article or a book is shared with me",
         _ => kind.ToString(),
     };
 

@@ -30,6 +30,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProfileEmbedding> ProfileEmbeddings => Set<ProfileEmbedding>();
+    public DbSet<Trellis.Web.Features.Critiques.Critique> Critiques => Set<Trellis.Web.Features.Critiques.Critique>();
+    public DbSet<Trellis.Web.Features.Resources.Resource> Resources => Set<Trellis.Web.Features.Resources.Resource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
