@@ -173,6 +173,27 @@ public sealed class CritiqueApiTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Equal(filesBefore.Order(), app.StoredFiles().Order());
     }
 
+    [Theory]
+    [InlineData("Pacific/Kiritimati")] // UTC+14
+    [InlineData("Pacific/Pago_Pago")]  // UTC-11
+    public async Task ByWhen_IsJudgedInTheMenteesOwnTimeZone(string zone)
+    {
+        var pair = await app.ActivePairAsync("Tom " + zone, "Maria " + zone);
+        var body = await Trellis.Web.Tests.Profiles.ProfileApiTests.ValidBody(pair.Mentee.Api);
+        body["timeZone"] = zone;
+        (await pair.Mentee.Api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var yesterday = await pair.Mentee.SubmitAsync(pair.Id, CritiqueBuilders.Work(due: Iso(localToday.AddDays(-1)), link: "https://example.org/a"));
+        Assert.Equal(HttpStatusCode.BadRequest, yesterday.StatusCode);
+        CritiqueBuilders.AssertNames(await CritiqueBuilders.ProblemAsync(yesterday), "dueDate");
+
+        // Today where the mentee lives, which is tomorrow or yesterday in UTC for much of the day.
+        var today = await pair.Mentee.SubmitAsync(pair.Id, CritiqueBuilders.Work(due: Iso(localToday), link: "https://example.org/b"));
+        Assert.Equal(HttpStatusCode.Created, today.StatusCode);
+    }
+
     [Fact]
     public async Task AFileOver20MB_IsRefusedWithAClearMessage_AndNoFileStaysOnDisk()
     {
