@@ -195,6 +195,19 @@ public sealed class CritiqueApiTests(TrellisApp app) : IClassFixture<TrellisApp>
     }
 
     [Fact]
+    public async Task TheOpenApiDocument_DescribesTheMultipartSubmit_AndEveryEndpoint()
+    {
+        var doc = (await app.Anonymous().GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+        var paths = doc["paths"]!.AsObject();
+        var submit = paths["/api/v1/mentorships/{id}/critiques"]!["post"]!;
+        Assert.NotNull(submit["requestBody"]!["content"]!["multipart/form-data"]);
+        foreach (var path in new[] { "/{cid}", "/{cid}/answer", "/{cid}/replies", "/{cid}/close", "/{cid}/reopen", "/{cid}/file" })
+            Assert.True(paths.ContainsKey("/api/v1/mentorships/{id}/critiques" + path), path);
+        Assert.True(paths.ContainsKey("/api/v1/mentorships/{id}/resources/books"));
+        Assert.True(paths.ContainsKey("/api/v1/mentorships/{id}/resources/{rid}/reading"));
+    }
+
+    [Fact]
     public async Task AFileOver20MB_IsRefusedWithAClearMessage_AndNoFileStaysOnDisk()
     {
         var pair = await app.ActivePairAsync("Tom Big", "Maria Big");
