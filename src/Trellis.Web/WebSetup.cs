@@ -73,9 +73,9 @@ public static class WebSetup
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
         services.AddTrellisFiles(configuration);
-        services.AddScoped<Trellis.Web.Features.Critiques.CritiqueHandlers>();
-        services.AddSingleton<Trellis.Web.Features.Critiques.OrphanFileSweep>();
-        services.AddScoped<Trellis.Web.Features.Resources.ResourceHandlers>();
+        services.AddScoped<CritiqueHandlers>();
+        services.AddSingleton<OrphanFileSweep>();
+        services.AddScoped<ResourceHandlers>();
         services.AddTrellisJobs(configuration);
         return services;
     }

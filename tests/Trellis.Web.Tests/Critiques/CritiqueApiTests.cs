@@ -77,6 +77,22 @@ public sealed class CritiqueApiTests(TrellisApp app) : IClassFixture<TrellisApp>
     }
 
     [Fact]
+    public async Task WhilePaused_NothingNewIsSentOrAnswered_ButTheMenteeCanStillTidyUp()
+    {
+        var pair = await app.ActivePairAsync("Tom Paused", "Maria Paused");
+        var id = Guid.Parse((string)(await pair.Mentee.SubmitOkAsync(pair.Id, CritiqueBuilders.Work(link: "https://example.org/p")))["id"]!);
+        await app.WithDbAsync(db => db.Mentorships.Where(m => m.Id == pair.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, Trellis.Web.Features.Mentorships.MentorshipStatus.Paused)));
+        var path = $"/api/v1/mentorships/{pair.Id}/critiques/{id}";
+
+        Assert.Equal(HttpStatusCode.Conflict, (await pair.Mentee.SubmitAsync(pair.Id, CritiqueBuilders.Work(link: "https://example.org/q"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await pair.Mentor.Api.PostAsJsonAsync($"{path}/answer", new { text = "Late answer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await pair.Mentor.Api.PostAsJsonAsync("/api/v1/mentorships/" + pair.Id + "/resources/books", new { title = "T", author = "A", note = "", sendingCopy = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pair.Mentee.Api.PostAsync($"{path}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pair.Mentor.Api.GetAsync(path)).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Critiques.CountAsync(c => c.MentorshipId == pair.Id)));
+    }
+
+    [Fact]
     public async Task TheMentor_CannotSendWorkForCritique()
     {
         var pair = await app.ActivePairAsync("Tom Role", "Maria Role");

@@ -9,13 +9,38 @@ using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Critiques;
 
-public sealed class AppWithoutJobs : TrellisApp
+/// <summary>The sweep is driven by hand, and uploads are limited to 1 MB (Files:MaxBytes).</summary>
+public sealed class FileStorageApp : TrellisApp
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:Run"] = "false" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:Run"] = "false",
+        ["Files:MaxBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
 
-public sealed class OrphanFileSweepTests(AppWithoutJobs app) : IClassFixture<AppWithoutJobs>
+public sealed class FileStorageTests(FileStorageApp app) : IClassFixture<FileStorageApp>
 {
+    [Fact]
+    public async Task TheSizeLimit_ComesFromConfiguration()
+    {
+        var pair = await app.ActivePairAsync("Tom Limit", "Maria Limit");
+        var justUnder = new byte[1024 * 1024];
+        SampleFiles.Pdf().CopyTo(justUnder, 0);
+        await pair.Mentee.SubmitOkAsync(pair.Id, CritiqueBuilders.Work(file: justUnder));
+        var before = app.StoredFiles();
+
+        var over = new byte[1024 * 1024 + 1];
+        SampleFiles.Pdf().CopyTo(over, 0);
+        var response = await pair.Mentee.SubmitAsync(pair.Id, CritiqueBuilders.Work(title: "Too big", file: over));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await CritiqueBuilders.ProblemAsync(response);
+        Assert.Contains("larger than 1 MB", problem["errors"]!["file"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Critiques.CountAsync(c => c.MentorshipId == pair.Id)));
+        Assert.Equal(before.Order(), app.StoredFiles().Order());
+    }
+
     [Fact]
     public async Task TheSweep_RemovesOldFilesNoCritiqueRefersTo_AndKeepsTheRest()
     {
