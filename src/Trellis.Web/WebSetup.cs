@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Blocking;
+using Trellis.Web.Features.Critiques;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Resources;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Infrastructure.Files;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Jobs;
 using Trellis.Web.Infrastructure.Observability;
@@ -82,6 +85,10 @@ public static class WebSetup
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
         services.AddTrellisModeration();
+        services.AddTrellisFiles(configuration);
+        services.AddScoped<CritiqueHandlers>();
+        services.AddSingleton<OrphanFileSweep>();
+        services.AddScoped<ResourceHandlers>();
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -136,6 +143,8 @@ public static class WebSetup
         api.MapModeration();
         api.MapMeetings();
         app.MapCalendarFeed();
+        api.MapCritiques();
+        api.MapResources();
         return app;
     }
 }

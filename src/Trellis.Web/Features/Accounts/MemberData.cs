@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Critiques;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
@@ -49,7 +50,7 @@ public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, Men
 /// logins) and replaces the name with "Former member". The member row itself stays, anonymised, so
 /// that what the other member of a relationship wrote keeps its history.
 /// </summary>
-public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time, MentorshipHandlers mentorships)
+public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques)
 {
     public async Task<Result<bool>> DeleteAsync(Guid me, string password, CancellationToken ct)
     {
@@ -60,6 +61,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await mentorships.LeaveAllAsync(me, ct);
+        var files = await critiques.DetachFilesOfAsync(me, ct);
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
@@ -72,6 +74,8 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         member.Anonymise(time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Only now: a rolled-back deletion must not have lost the files (the orphan sweep retries failures).
+        await critiques.DeleteQuietlyAsync(files, ct);
         return true;
     }
 }

@@ -55,6 +55,8 @@ public enum NotificationKind
     RequestReminder,
     MentorshipChanged,
     ReportFiled,
+    CritiqueRequested,
+    ResourceShared,
 }
 
 public enum EmailDelivery

@@ -44,6 +44,8 @@ public sealed class NotificationsModel(NotificationCentre centre) : TrellisPageM
         NotificationKind.RequestReminder => "A request waiting for my answer is about to expire",
         NotificationKind.MentorshipChanged => "A mentorship is paused, resumed, extended, completed or ended",
         NotificationKind.ReportFiled => "A member reports something (administrators only)",
+        NotificationKind.CritiqueRequested => "My mentee sends work for critique or replies about it",
+        NotificationKind.ResourceShared => "An article or a book is shared with me",
         _ => kind.ToString(),
     };
 

@@ -41,6 +41,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<MeetingReminderPreference> MeetingReminderPreferences => Set<MeetingReminderPreference>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Trellis.Web.Features.Critiques.Critique> Critiques => Set<Trellis.Web.Features.Critiques.Critique>();
+    public DbSet<Trellis.Web.Features.Resources.Resource> Resources => Set<Trellis.Web.Features.Resources.Resource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

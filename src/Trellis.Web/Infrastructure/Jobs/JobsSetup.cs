@@ -20,6 +20,7 @@ public static class JobsSetup
             // Features add their jobs here: q.Every<SomeJob>(TimeSpan.FromMinutes(1));
             q.Every<Features.Mentorships.LifecycleScheduleJob>(TimeSpan.FromMinutes(1));
             q.Every<Trellis.Web.Features.Meetings.MeetingReminderJob>(TimeSpan.FromMinutes(1));
+            q.Every<Trellis.Web.Features.Critiques.OrphanFileSweepJob>(TimeSpan.FromHours(1));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
