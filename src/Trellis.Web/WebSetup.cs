@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.CheckIns;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Goals;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Timeline;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
@@ -61,6 +64,10 @@ public static class WebSetup
         services.AddScoped<MentorshipHandlers>();
         services.AddScoped<MentorshipAccess>();
         services.AddScoped<MentorshipEvents>();
+        services.AddScoped<CheckInHandlers>();
+        services.AddScoped<GoalHandlers>();
+        services.AddScoped<IMentorshipStatusListener, GoalSeeding>();
+        services.AddScoped<TimelineQueries>();
         services.AddSingleton<RequestExpiry>();
         services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
@@ -119,6 +126,9 @@ public static class WebSetup
         api.MapNotifications();
         api.MapMentors();
         api.MapMentorships();
+        api.MapCheckIns();
+        api.MapGoals();
+        api.MapTimeline();
         return app;
     }
 }
