@@ -188,4 +188,20 @@ public sealed class GoalApiTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Equal(HttpStatusCode.Conflict, (await mentee.PostJsonAsync($"/api/v1/me/goals/{goal}/links", new { mentorshipId = id })).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Goals.Where(g => g.Id == goal).SelectMany(g => g.Links).AnyAsync()));
     }
+
+    [Fact]
+    public async Task DeletingTheAccount_DeletesTheMembersGoals()
+    {
+        var w = await app.ActiveAsync("Leaving");
+        var goal = IdOf(await CreateAsync(w.Mentee, "Something private", w.Id));
+        (await w.Mentee.PostJsonAsync($"/api/v1/me/goals/{goal}/milestones", new { title = "Step one" })).EnsureSuccessStatusCode();
+        (await w.Mentor.PostJsonAsync($"/api/v1/mentorships/{w.Id}/goals/{goal}/notes", new { text = "Good luck" })).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Mentee.PostJsonAsync("/api/v1/me/delete", new { password = Members.GoodPassword })).StatusCode);
+
+        Assert.False(await app.WithDbAsync(db => db.Goals.AnyAsync(g => g.OwnerId == w.Mentee.Id)));
+        Assert.False(await app.WithDbAsync(db => db.Set<Trellis.Web.Features.Goals.GoalNote>().AnyAsync(n => n.GoalId == goal)));
+        Assert.False(await app.WithDbAsync(db => db.Set<Trellis.Web.Features.Goals.GoalLink>().AnyAsync(l => l.MentorshipId == w.Id)));
+        Assert.Empty((await w.Mentor.GetJsonAsync($"/api/v1/mentorships/{w.Id}/goals"))["goals"]!.AsArray());
+    }
 }

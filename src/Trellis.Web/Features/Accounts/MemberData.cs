@@ -61,6 +61,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await mentorships.LeaveAllAsync(me, ct);
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
+        await db.Goals.Where(g => g.OwnerId == me).ExecuteDeleteAsync(ct); // milestones, notes and links cascade
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.MemberSessions.Where(s => s.MemberId == me).ExecuteDeleteAsync(ct);
