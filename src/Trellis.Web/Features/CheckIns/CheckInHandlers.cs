@@ -36,7 +36,7 @@ public sealed class CheckInHandlers(TrellisDbContext db, MentorshipAccess access
     {
         if (await access.FindAsync(me, mentorshipId, ct) is not { } membership) return new NotFoundError("No such mentorship.");
         var now = time.GetUtcNow();
-        var rows = await db.Set<CheckIn>().AsNoTracking().Where(c => c.MentorshipId == mentorshipId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        var rows = await db.CheckIns.AsNoTracking().Where(c => c.MentorshipId == mentorshipId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
         // Open ones first, overdue ones first among them; then the rest, newest first.
         var ordered = rows.OrderBy(c => c.Status == CheckInStatus.Open ? 0 : 1).ThenBy(c => c.IsOverdue(now) ? 0 : 1).ThenByDescending(c => c.CreatedAt);
         return new CheckInsView(mentorshipId, membership.InForce?.ResponseWithinDays, ordered.Select(c => View(c, now)).ToList());
@@ -91,7 +91,7 @@ public sealed class CheckInHandlers(TrellisDbContext db, MentorshipAccess access
     public async Task<IReadOnlyList<WaitingCheckIn>> WaitingOnAsync(Guid me, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var rows = await (from c in db.Set<CheckIn>().AsNoTracking()
+        var rows = await (from c in db.CheckIns.AsNoTracking()
                           join m in db.Mentorships on c.MentorshipId equals m.Id
                           where (m.MentorId == me && c.Status == CheckInStatus.Open) || (m.MenteeId == me && c.Status == CheckInStatus.Answered)
                           select new
@@ -108,7 +108,7 @@ public sealed class CheckInHandlers(TrellisDbContext db, MentorshipAccess access
     }
 
     private IQueryable<CheckIn> Find(Guid mentorshipId, Guid checkInId) =>
-        db.Set<CheckIn>().Where(c => c.Id == checkInId && c.MentorshipId == mentorshipId);
+        db.CheckIns.Where(c => c.Id == checkInId && c.MentorshipId == mentorshipId);
 
     private async Task<Result<CheckInView>> ChangeAsync(Guid me, Guid mentorshipId, Guid checkInId,
         Func<MentorshipMembership, CheckIn, DateTimeOffset, Task<Error?>> change, CancellationToken ct)

@@ -31,7 +31,7 @@ public sealed class GoalHandlers(TrellisDbContext db, MentorshipAccess access, T
     public static string MineLink(Guid goalId) => $"/Goals/{goalId}";
     public static string MentorshipLink(Guid mentorshipId) => $"/Mentorships/{mentorshipId}/Goals";
 
-    private IQueryable<Goal> Goals => db.Set<Goal>().Include(g => g.Milestones).Include(g => g.Notes).Include(g => g.Links).AsSplitQuery();
+    private IQueryable<Goal> Goals => db.Goals.Include(g => g.Milestones).Include(g => g.Notes).Include(g => g.Links).AsSplitQuery();
     private IQueryable<Goal> Own(Guid me) => Goals.Where(g => g.OwnerId == me);
 
     public async Task<IReadOnlyList<GoalView>> ListMineAsync(Guid me, CancellationToken ct)
@@ -159,7 +159,7 @@ public sealed class GoalHandlers(TrellisDbContext db, MentorshipAccess access, T
         var today = await TodayAsync(me, ct);
         var horizon = today.AddDays(30);
         var mentoring = db.Mentorships.Where(m => m.MentorId == me && (m.Status == MentorshipStatus.Active || m.Status == MentorshipStatus.Paused)).Select(m => m.Id);
-        var rows = await db.Set<Goal>().AsNoTracking()
+        var rows = await db.Goals.AsNoTracking()
             .Where(g => g.OwnerId == me || g.Links.Any(l => mentoring.Contains(l.MentorshipId)))
             .Where(g => (g.TargetDate >= today && g.TargetDate <= horizon) || g.Milestones.Any(m => !m.Done && m.DueDate < today))
             .Select(g => new

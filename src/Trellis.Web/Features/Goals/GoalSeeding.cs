@@ -17,7 +17,7 @@ public sealed class GoalSeeding(TrellisDbContext db) : IMentorshipStatusListener
         var m = change.Mentorship;
         var titles = m.InForce?.Terms.Goals ?? [];
         if (titles.Count == 0) return;
-        var existing = await db.Set<Goal>().Include(g => g.Links).Where(g => g.OwnerId == m.MenteeId).ToListAsync(ct);
+        var existing = await db.Goals.Include(g => g.Links).Where(g => g.OwnerId == m.MenteeId).ToListAsync(ct);
         var added = 0;
         foreach (var title in titles.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
         {

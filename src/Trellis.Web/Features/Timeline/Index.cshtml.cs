@@ -4,6 +4,7 @@ using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Shared;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;
+using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Timeline;
 
@@ -19,7 +20,7 @@ public sealed class IndexModel(TimelineQueries queries, MentorshipAccess access,
     {
         if (await access.FindAsync(Me, id, ct) is not { HasWorkspace: true } membership) return NotFound();
         var page = await queries.PageAsync(Me, id, before, null, ct);
-        if (!page.IsSuccess) return page.Error is Trellis.Web.Infrastructure.Http.NotFoundError ? NotFound() : BadRequest();
+        if (!page.IsSuccess) return page.Error is NotFoundError ? NotFound() : BadRequest();
         (Membership, Entries, Zone) = (membership, page.Value, await db.ZoneOfAsync(Me, ct));
         return Page();
     }
