@@ -134,4 +134,23 @@ public sealed class CheckInApiTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:alert", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InAPausedMentorship_NothingNewIsRaisedOrAnswered_ButTheMenteeCanStillResolve()
+    {
+        var w = await app.ActiveAsync("Paused");
+        var open = Guid.Parse((string)(await (await w.Mentee.PostJsonAsync(Url(w.Id), new { text = "Before the pause", urgency = "ThisWeek" })).JsonAsync())["id"]!);
+        await app.WithDbAsync(async db =>
+        {
+            var m = await db.Mentorships.SingleAsync(x => x.Id == w.Id);
+            Assert.Null(m.Pause(w.Mentor.Id, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, (await w.Mentee.PostJsonAsync(Url(w.Id), new { text = "During", urgency = "Today" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await w.Mentor.PostJsonAsync(Url(w.Id, $"/{open}/answer"), new { text = "Late answer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await w.Mentee.Api.PostAsync(Url(w.Id, $"/{open}/resolve"), null)).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.CheckIns.CountAsync(c => c.MentorshipId == w.Id)));
+        Assert.Equal(HttpStatusCode.OK, (await w.Mentor.Member.Browser.GetAsync($"/Mentorships/{w.Id}/CheckIns")).StatusCode); // still readable
+    }
 }

@@ -101,4 +101,17 @@ public sealed class TimelineTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Contains("Old entry 00", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Old entry 29", second, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesCheckInsGoalsAndTheTimeline()
+    {
+        var document = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[]
+        {
+            "/api/v1/mentorships/{id}/checkins", "/api/v1/mentorships/{id}/checkins/{checkInId}/answer", "/api/v1/mentorships/{id}/checkins/{checkInId}/resolve",
+            "/api/v1/me/goals", "/api/v1/me/goals/{goalId}/milestones/{milestoneId}", "/api/v1/me/goals/{goalId}/links",
+            "/api/v1/mentorships/{id}/goals/{goalId}/notes", "/api/v1/mentorships/{id}/timeline",
+        })
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+    }
 }
