@@ -2,20 +2,23 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Blocking;
+using Trellis.Web.Features.CheckIns;
 using Trellis.Web.Features.Critiques;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Goals;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Resources;
-using Trellis.Web.Infrastructure;
+using Trellis.Web.Features.Timeline;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Files;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Jobs;
 using Trellis.Web.Infrastructure.Observability;
+using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web;
 
@@ -76,6 +79,10 @@ public static class WebSetup
         services.AddScoped<IMentorshipStatusListener, MeetingStatusListener>();
         services.AddSingleton<MeetingReminders>();
         services.AddSingleton<IHttpContextFactory, FeedTokenRedaction>();
+        services.AddScoped<CheckInHandlers>();
+        services.AddScoped<GoalHandlers>();
+        services.AddScoped<IMentorshipStatusListener, GoalSeeding>();
+        services.AddScoped<TimelineQueries>();
         services.AddSingleton<RequestExpiry>();
         services.AddHostedService<RequestExpiryWorker>();
         services.AddSingleton<DigestSender>();
@@ -145,6 +152,9 @@ public static class WebSetup
         app.MapCalendarFeed();
         api.MapCritiques();
         api.MapResources();
+        api.MapCheckIns();
+        api.MapGoals();
+        api.MapTimeline();
         return app;
     }
 }

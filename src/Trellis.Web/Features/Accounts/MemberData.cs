@@ -63,6 +63,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         await mentorships.LeaveAllAsync(me, ct);
         var files = await critiques.DetachFilesOfAsync(me, ct);
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
+        await db.Goals.Where(g => g.OwnerId == me).ExecuteDeleteAsync(ct); // milestones, notes and links cascade
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Reflections.Where(r => r.AuthorId == me).ExecuteDeleteAsync(ct);

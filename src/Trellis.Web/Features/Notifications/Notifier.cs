@@ -12,7 +12,9 @@ namespace Trellis.Web.Features.Notifications;
 public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks links)
 {
     /// <param name="email">False for news the member is looking at already (the welcome after confirming).</param>
-    public async Task PublishAsync(Guid memberId, NotificationKind kind, string title, string body, string? link, CancellationToken ct = default, bool email = true)
+    /// <param name="urgent">True for news that cannot wait for tomorrow's digest (a check-in raised for "today"):
+    /// a member who chose the digest for this kind gets the e-mail now; one who chose "never" still gets none.</param>
+    public async Task PublishAsync(Guid memberId, NotificationKind kind, string title, string body, string? link, CancellationToken ct = default, bool email = true, bool urgent = false)
     {
         var now = time.GetUtcNow();
         var notification = new Notification(memberId, kind, title, body, link, now);
@@ -24,7 +26,7 @@ public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks l
         if (!email || member is null || member.DeletedAt is not null || !member.EmailConfirmed || member.Email is null) return;
 
         var frequency = await FrequencyAsync(memberId, kind, ct);
-        if (kind == NotificationKind.Account) frequency = EmailFrequency.Immediately;
+        if (kind == NotificationKind.Account || (urgent && frequency == EmailFrequency.DailyDigest)) frequency = EmailFrequency.Immediately;
         switch (frequency)
         {
             case EmailFrequency.Immediately:

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.CheckIns;
 using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Goals;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
@@ -25,6 +27,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<MentorshipQuestion> MentorshipQuestions => Set<MentorshipQuestion>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
