@@ -123,6 +123,16 @@ public sealed class CalendarFeedTests(TrellisApp app) : IClassFixture<TrellisApp
         Assert.Equal("Europe/London", after.DtStart.TzId); // still the organiser's zone
     }
 
+    [Fact]
+    public async Task ADeletedAccountsFeed_StopsWorking()
+    {
+        var pair = await app.ActivePairAsync(mentor: "Maria Gone", mentee: "Tom Gone");
+        var url = new Uri((string)(await (await pair.Mentee.Api.PostAsync("/api/v1/me/calendar", null)).ReadAsync())["url"]!);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync(url.PathAndQuery)).StatusCode);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == pair.Mentee.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DeletedAt, DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync(url.PathAndQuery)).StatusCode);
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

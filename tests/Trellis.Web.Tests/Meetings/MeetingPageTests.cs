@@ -72,6 +72,21 @@ public sealed partial class MeetingPageTests(TrellisApp app) : IClassFixture<Tre
     }
 
     [Fact]
+    public async Task TheProposedFirstMeeting_CanBeAcceptedFromTheList()
+    {
+        var pair = await app.ActivePairAsync(mentor: "Maria List", mentee: "Tom List");
+        var meeting = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.MentorshipId == pair.Id));
+        var page = $"/Mentorships/{pair.Id}/Meetings";
+        Assert.Contains("proposed, waiting for you", await pair.Mentor.Member.Browser.GetStringAsync(page), StringComparison.Ordinal);
+
+        var accepted = await pair.Mentor.Member.Browser.PostAsync(page, new { meetingId = meeting.Id.ToString(), version = meeting.Version.ToString() }, "Accept");
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(MeetingStatus.Confirmed, await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == meeting.Id).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pair.Id))); // the next one follows the cadence
+    }
+
+    [Fact]
     public async Task TheCalendarSettingsPage_ShowsANewFeedAddressOnce_AndTurningItOffRevokesIt()
     {
         var pair = await app.ActivePairAsync(mentor: "Maria Settings", mentee: "Tom Settings");
