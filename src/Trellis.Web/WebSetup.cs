@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
@@ -69,6 +70,7 @@ public static class WebSetup
         services.AddScoped<MemberDataExport>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
+        services.AddTrellisMessages(configuration);
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -119,6 +121,8 @@ public static class WebSetup
         api.MapNotifications();
         api.MapMentors();
         api.MapMentorships();
+        api.MapMessages();
+        app.MapMessagesHub();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
@@ -24,6 +25,9 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<MentorshipQuestion> MentorshipQuestions => Set<MentorshipQuestion>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();
+    public DbSet<Message> Messages => Set<Message>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

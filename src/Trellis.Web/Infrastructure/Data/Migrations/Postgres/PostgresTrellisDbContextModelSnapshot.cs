@@ -501,6 +501,88 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Conversation", b =>
+                {
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MentorshipId");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.ConversationRead", b =>
+                {
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LastReadNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MentorshipId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ConversationReads");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MentorshipId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Messages");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,6 +952,45 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Trellis.Web.Features.Mentorships.TimelineEntry", b =>
                 {
+                    b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Conversation", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
+                        .WithOne()
+                        .HasForeignKey("Trellis.Web.Features.Messages.Conversation", "MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.ConversationRead", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
                         .WithMany()
                         .HasForeignKey("MentorshipId")

@@ -489,6 +489,88 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Conversation", b =>
+                {
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MentorshipId");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.ConversationRead", b =>
+                {
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastReadNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MentorshipId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ConversationReads");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MentorshipId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Messages");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -858,6 +940,45 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Trellis.Web.Features.Mentorships.TimelineEntry", b =>
                 {
+                    b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Conversation", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
+                        .WithOne()
+                        .HasForeignKey("Trellis.Web.Features.Messages.Conversation", "MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.ConversationRead", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Trellis.Web.Features.Mentorships.Mentorship", null)
                         .WithMany()
                         .HasForeignKey("MentorshipId")
