@@ -229,5 +229,23 @@ public sealed class MessageApiTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Equal(1, (int)(await pair.Mentee.ListAsync(pair.Id))["unread"]!);
     }
 
+    [Fact]
+    public async Task DeletingAnAccount_ErasesTheTextOfEveryMessageItsMemberWrote()
+    {
+        var pair = await app.PairAsync("Maria Stays", "Tom Leaves");
+        var mine = await pair.Mentee.SentAsync(pair.Id, "Something about my employer");
+        var hers = await pair.Mentor.SentAsync(pair.Id, "Her answer");
+
+        var deleted = await pair.Mentee.Api.PostAsJsonAsync("/api/v1/me/delete", new { password = Members.GoodPassword });
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        var stored = await app.WithDbAsync(db => db.Messages.AsNoTracking().Where(m => m.MentorshipId == pair.Id).ToListAsync());
+        Assert.Equal("", stored.Single(m => m.Id == mine.MessageId()).Body);
+        Assert.NotNull(stored.Single(m => m.Id == mine.MessageId()).DeletedAt);
+        Assert.Equal("Her answer", stored.Single(m => m.Id == hers.MessageId()).Body);
+        var items = (await pair.Mentor.ListAsync(pair.Id))["items"]!.AsArray();
+        Assert.Equal(["Visible", "Deleted"], items.Select(i => (string)i!["state"]!));
+    }
+
     private static List<string> Bodies(JsonObject page) => page["items"]!.AsArray().Select(i => (string)i!["body"]!).ToList();
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;
@@ -60,6 +61,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await mentorships.LeaveAllAsync(me, ct);
+        await db.EraseAuthoredByAsync(me, time.GetUtcNow(), ct);
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
