@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Messages;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.EndToEnd.Tests;
@@ -34,6 +35,9 @@ public sealed class MessagesLiveTests(LiveTrellis trellis) : IClassFixture<LiveT
         await AssertAccessible(mentor, "empty conversation");
 
         await mentee.GotoAsync(url);
+        await mentee.GetByLabel("Your message").FillAsync("Hello Grace, thanks for agreeing! A list:\n\n- one\n- two");
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(mentor.Locator("#message-list li.message ul li")).ToHaveCountAsync(2); // the list arrived, as a list
         await mentee.GetByLabel("Your message").FillAsync("Could we talk about **roadmaps** on Thursday?");
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(mentee.Locator("#message-list")).ToContainTextAsync("Could we talk about roadmaps on Thursday?");
@@ -42,9 +46,11 @@ public sealed class MessagesLiveTests(LiveTrellis trellis) : IClassFixture<LiveT
         await Assertions.Expect(arrived).ToHaveCountAsync(1);
         await Assertions.Expect(arrived.Locator("strong", new() { HasText = "roadmaps" })).ToHaveCountAsync(1);
         Assert.True(await mentor.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "the page was reloaded");
+        // Seen on a visible page counts as read: the script told the server.
+        await EventuallyAsync(async () => await UnreadAsync(mentorEmail, id) == 0);
 
         // The mentee deletes it; the mentor's open page says so.
-        await mentee.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await mentee.Locator("#message-list li.message").Filter(new() { HasText = "roadmaps" }).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(mentor.Locator("#message-list")).ToContainTextAsync("Message deleted.");
         await AssertAccessible(mentor, "conversation");
     }
@@ -73,6 +79,19 @@ public sealed class MessagesLiveTests(LiveTrellis trellis) : IClassFixture<LiveT
         db.Mentorships.Add(m);
         await db.SaveChangesAsync();
         return m.Id;
+    }
+
+    private async Task<int> UnreadAsync(string email, Guid mentorshipId)
+    {
+        await using var scope = trellis.Services.CreateAsyncScope();
+        var member = await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().FindByEmailAsync(email);
+        return await scope.ServiceProvider.GetRequiredService<MessageHandlers>().UnreadAsync(member!.Id, mentorshipId, default);
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100 && !await condition(); i++) await Task.Delay(100);
+        Assert.True(await condition());
     }
 
     private async Task<IPage> SignedInPageAsync(IBrowserContext context, string email)
