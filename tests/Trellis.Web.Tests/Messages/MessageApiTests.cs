@@ -230,6 +230,22 @@ public sealed class MessageApiTests(TrellisApp app) : IClassFixture<TrellisApp>
     }
 
     [Fact]
+    public async Task BothMembersSendingAtOnce_GetDistinctNumbers_AndTheOtherIsNotifiedOnce()
+    {
+        var pair = await app.PairAsync("Maria Race", "Tom Race");
+        var sends = Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? pair.Mentee : pair.Mentor).SendAsync(pair.Id, $"at once {i}"));
+
+        var responses = await Task.WhenAll(sends);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = await app.WithDbAsync(db => db.Messages.Where(m => m.MentorshipId == pair.Id).Select(m => m.Number).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 8), numbers.Order());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Conversations.CountAsync(c => c.MentorshipId == pair.Id)));
+        foreach (var who in new[] { pair.Mentor, pair.Mentee })
+            Assert.True(await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.MemberId == who.Id && n.Kind == Trellis.Web.Features.Notifications.NotificationKind.NewMessage)) <= 1);
+    }
+
+    [Fact]
     public async Task DeletingAnAccount_ErasesTheTextOfEveryMessageItsMemberWrote()
     {
         var pair = await app.PairAsync("Maria Stays", "Tom Leaves");

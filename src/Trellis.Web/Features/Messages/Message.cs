@@ -48,7 +48,10 @@ public sealed class Message
     /// <summary>Concurrency token: changes on every edit, deletion and hiding.</summary>
     public int Version { get; private set; } = 1;
 
-    public MessageState State => DeletedAt is not null ? MessageState.Deleted : HiddenAt is not null ? MessageState.Hidden : MessageState.Visible;
+    public MessageState State => StateOf(DeletedAt, HiddenAt);
+
+    public static MessageState StateOf(DateTimeOffset? deletedAt, DateTimeOffset? hiddenAt) =>
+        deletedAt is not null ? MessageState.Deleted : hiddenAt is not null ? MessageState.Hidden : MessageState.Visible;
 
     public DateTimeOffset EditableUntil(TimeSpan window) => CreatedAt + window;
 

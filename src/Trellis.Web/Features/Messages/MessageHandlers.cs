@@ -241,7 +241,7 @@ public sealed class MessageHandlers(TrellisDbContext db, MentorshipAccess access
 
     private MessageView Render(Row r)
     {
-        var state = r.DeletedAt is not null ? MessageState.Deleted : r.HiddenAt is not null ? MessageState.Hidden : MessageState.Visible;
+        var state = Message.StateOf(r.DeletedAt, r.HiddenAt);
         var visible = state == MessageState.Visible;
         return new MessageView(r.Id, r.MentorshipId, r.Number, r.AuthorId, r.AuthorName, state,
             visible ? r.Body : null, visible ? Markdown.ToSafeHtml(r.Body) : null, r.CreatedAt, r.EditedAt,

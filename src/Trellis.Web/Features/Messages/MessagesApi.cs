@@ -16,7 +16,7 @@ public static class MessagesApi
         group.MapPost("", Post).WithName("PostMessage")
             .WithSummary("Send a message (Markdown, at most 20,000 characters). Needs an active mentorship; the other member sees it live.");
         group.MapPut("/{messageId:guid}", Edit).WithName("EditMessage")
-            .WithSummary("Edit my own message, within 15 minutes of sending it. 409 after that, or if version is stale.");
+            .WithSummary("Edit my own message within the edit window (15 minutes by default). 409 after that, or if version is stale.");
         group.MapDelete("/{messageId:guid}", Delete).WithName("DeleteMessage")
             .WithSummary("Delete my own message: its text is erased and both members see \"message deleted\".");
         group.MapPost("/read", Read).WithName("MarkMessagesRead")
