@@ -235,8 +235,17 @@ public sealed class MessageHandlers(TrellisDbContext db, MentorshipAccess access
         join u in db.Users on m.AuthorId equals u.Id
         select new Row
         {
-            Id = m.Id, MentorshipId = m.MentorshipId, Number = m.Number, AuthorId = m.AuthorId, AuthorName = u.DisplayName, Body = m.Body,
-            CreatedAt = m.CreatedAt, EditedAt = m.EditedAt, DeletedAt = m.DeletedAt, HiddenAt = m.HiddenAt, Version = m.Version,
+            Id = m.Id,
+            MentorshipId = m.MentorshipId,
+            Number = m.Number,
+            AuthorId = m.AuthorId,
+            AuthorName = u.DisplayName,
+            Body = m.Body,
+            CreatedAt = m.CreatedAt,
+            EditedAt = m.EditedAt,
+            DeletedAt = m.DeletedAt,
+            HiddenAt = m.HiddenAt,
+            Version = m.Version,
         };
 
     private MessageView Render(Row r)
