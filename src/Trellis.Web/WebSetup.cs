@@ -8,17 +8,18 @@ using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Goals;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Resources;
 using Trellis.Web.Features.Timeline;
+using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Files;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Jobs;
 using Trellis.Web.Infrastructure.Observability;
-using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web;
 
@@ -96,6 +97,7 @@ public static class WebSetup
         services.AddScoped<CritiqueHandlers>();
         services.AddSingleton<OrphanFileSweep>();
         services.AddScoped<ResourceHandlers>();
+        services.AddTrellisMessages(configuration);
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -155,6 +157,8 @@ public static class WebSetup
         api.MapCheckIns();
         api.MapGoals();
         api.MapTimeline();
+        api.MapMessages();
+        app.MapMessagesHub();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Critiques;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;
@@ -62,6 +63,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await mentorships.LeaveAllAsync(me, ct);
         var files = await critiques.DetachFilesOfAsync(me, ct);
+        await db.EraseAuthoredByAsync(me, time.GetUtcNow(), ct);
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Goals.Where(g => g.OwnerId == me).ExecuteDeleteAsync(ct); // milestones, notes and links cascade
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);

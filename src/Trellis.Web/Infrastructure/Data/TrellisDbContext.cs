@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.CheckIns;
@@ -8,6 +8,7 @@ using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Goals;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
@@ -29,6 +30,9 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();
+    public DbSet<Message> Messages => Set<Message>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
