@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.Endorsements;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Reviews;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
@@ -69,6 +71,13 @@ public static class WebSetup
         services.AddScoped<MemberDataExport>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
+        services.AddScoped<RevisionHandlers>();
+        services.AddScoped<ReviewSchedule>();
+        services.AddScoped<ReviewHandlers>();
+        services.AddSingleton<ReviewReminders>();
+        services.AddScoped<ImpactStats>();
+        services.AddScoped<EndorsementHandlers>();
+        services.AddScoped<Trellis.Web.Features.Moderation.IReportTarget, EndorsementReportTarget>();
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -119,6 +128,9 @@ public static class WebSetup
         api.MapNotifications();
         api.MapMentors();
         api.MapMentorships();
+        api.MapRevisions();
+        api.MapReviews();
+        api.MapEndorsements();
         return app;
     }
 }

@@ -53,6 +53,7 @@ public enum NotificationKind
     ReviewDue,
     MentorshipQuestion,
     RequestReminder,
+    Endorsement,
 }
 
 public enum EmailDelivery

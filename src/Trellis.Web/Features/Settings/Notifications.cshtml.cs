@@ -42,6 +42,7 @@ public sealed class NotificationsModel(NotificationCentre centre) : TrellisPageM
         NotificationKind.ReviewDue => "A relationship review is due",
         NotificationKind.MentorshipQuestion => "A question about a request I'm part of",
         NotificationKind.RequestReminder => "A request waiting for my answer is about to expire",
+        NotificationKind.Endorsement => "An endorsement of me is written, or one I wrote is published",
         _ => kind.ToString(),
     };
 

@@ -30,6 +30,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProfileEmbedding> ProfileEmbeddings => Set<ProfileEmbedding>();
+    public DbSet<Trellis.Web.Features.Reviews.Review> Reviews => Set<Trellis.Web.Features.Reviews.Review>();
+    public DbSet<Trellis.Web.Features.Endorsements.Endorsement> Endorsements => Set<Trellis.Web.Features.Endorsements.Endorsement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

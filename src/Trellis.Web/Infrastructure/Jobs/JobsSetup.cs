@@ -18,6 +18,7 @@ public static class JobsSetup
         services.AddQuartz(q =>
         {
             // Features add their jobs here: q.Every<SomeJob>(TimeSpan.FromMinutes(1));
+            q.Every<Trellis.Web.Features.Reviews.ReviewRemindersJob>(TimeSpan.FromMinutes(1));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
