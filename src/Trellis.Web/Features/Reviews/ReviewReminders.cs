@@ -37,6 +37,7 @@ public sealed class ReviewReminders(IServiceScopeFactory scopes, TimeProvider ti
                     m.ActivatedAt,
                     Months = db.AgreementVersions.Where(v => v.MentorshipId == m.Id && v.Number == m.AcceptedVersion).Select(v => v.ReviewEveryMonths).First(),
                 })
+                .OrderBy(x => x.Id)
                 .Take(500)
                 .ToListAsync(ct)).Select(x => (x.Id, x.ActivatedAt!.Value, x.Months)).ToList();
         }
@@ -69,6 +70,7 @@ public sealed class ReviewReminders(IServiceScopeFactory scopes, TimeProvider ti
             due = (await db.Reviews
                 .Where(r => r.CompletedAt == null && r.DueAt <= now && (r.MenteeRemindedAt == null || r.MentorRemindedAt == null)
                             && db.Mentorships.Any(m => m.Id == r.MentorshipId && m.Status == MentorshipStatus.Active))
+                .OrderBy(r => r.DueAt)
                 .Select(r => new { r.Id, r.MentorshipId, Mentee = r.MenteeRemindedAt == null, Mentor = r.MentorRemindedAt == null })
                 .Take(500)
                 .ToListAsync(ct)).Select(x => (x.Id, x.MentorshipId, x.Mentee, x.Mentor)).ToList();
