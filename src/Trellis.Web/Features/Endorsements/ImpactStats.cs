@@ -16,17 +16,13 @@ public sealed class ImpactStats(TrellisDbContext db, TimeProvider time)
         var helped = await mine.Where(m => m.ActivatedAt != null).Select(m => m.MenteeId).Distinct().CountAsync(ct);
         var completed = await mine.CountAsync(m => m.Status == MentorshipStatus.Completed, ct);
         var endorsements = await db.Endorsements.CountAsync(e => e.MentorId == mentorId && e.PublishedAt != null && e.HiddenAt == null, ct);
-        return new Impact(helped, completed, await HoursOfMeetingsAsync(mentorId, ct), endorsements);
+        return new Impact(helped, completed, await HoursOfMeetingsAsync(mentorId, time.GetUtcNow(), ct), endorsements);
     }
 
     /// <summary>
-    /// Hours of meetings held as the mentor. The meetings feature is built on another branch: when it is
-    /// merged, this becomes <c>MeetingStats.HoursHeldAsync(db, mentorId, time.GetUtcNow(), ct)</c>.
+    /// Hours of meetings held as the mentor, before <paramref name="now"/>. The meetings feature is built on
+    /// another branch; until the lead wires it, this is 0.
     /// </summary>
-    // TODO(lead): wire to MeetingStats.HoursHeldAsync once the meetings branch is merged.
-    public Task<double> HoursOfMeetingsAsync(Guid mentorId, CancellationToken ct)
-    {
-        _ = (mentorId, time, ct);
-        return Task.FromResult(0d);
-    }
+    // TODO(lead): return MeetingStats.HoursHeldAsync(db, mentorId, now, ct) once the meetings branch is merged.
+    public static Task<double> HoursOfMeetingsAsync(Guid mentorId, DateTimeOffset now, CancellationToken ct) => Task.FromResult(0d);
 }
