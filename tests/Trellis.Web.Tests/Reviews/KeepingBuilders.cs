@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
@@ -65,4 +67,34 @@ public static class KeepingBuilders
     public static Task<HttpResponseMessage> ReviseAsync(this Person who, Guid id, string action, int basedOn, Action<JsonObject>? change = null) =>
         who.Api.PostAsJsonAsync($"/api/v1/mentorships/{id}/revisions{action}",
             new JsonObject { ["basedOnVersion"] = basedOn, ["agreement"] = MentorshipBuilders.Agreement(change) });
+
+    /// <summary>What the browser posts from the page's agreement form (the one marked novalidate), with
+    /// some fields changed.</summary>
+    public static List<KeyValuePair<string, string>> AgreementFormFields(string html, params (string Name, string Value)[] changes)
+    {
+        var form = html[html.IndexOf("<form method=\"post\" novalidate", StringComparison.Ordinal)..];
+        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (Match m in Regex.Matches(form, "<input[^>]*>"))
+        {
+            var tag = m.Value;
+            var name = Regex.Match(tag, "name=\"([^\"]+)\"");
+            if (!name.Success || name.Groups[1].Value == "__RequestVerificationToken") continue;
+            if ((tag.Contains("type=\"checkbox\"", StringComparison.Ordinal) || tag.Contains("type=\"radio\"", StringComparison.Ordinal)) && !tag.Contains("checked=", StringComparison.Ordinal)) continue;
+            fields.Add(new(name.Groups[1].Value, WebUtility.HtmlDecode(Regex.Match(tag, "value=\"([^\"]*)\"").Groups[1].Value)));
+        }
+        foreach (Match m in Regex.Matches(form, "<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline))
+        {
+            var selected = Regex.Match(m.Groups[2].Value, "<option value=\"([^\"]*)\" selected");
+            if (selected.Success) fields.Add(new(m.Groups[1].Value, selected.Groups[1].Value));
+        }
+        foreach (Match m in Regex.Matches(form, "<textarea[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline))
+            fields.Add(new(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value).TrimStart('\n')));
+        foreach (var (name, value) in changes)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+        return fields;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -38,7 +37,7 @@ public sealed class KeepingItHealthyJourneyTests(KeepingApp app) : IClassFixture
         Assert.Contains("Propose a revised agreement", form, StringComparison.Ordinal);
         Assert.DoesNotContain("We rarely get to my questions", form, StringComparison.Ordinal);
 
-        var proposed = await mentor.Member.Browser.PostAsync(revise, ReviseFields(form, cadenceEvery: "2", cadenceUnit: "Weeks"));
+        var proposed = await mentor.Member.Browser.PostAsync(revise, KeepingBuilders.AgreementFormFields(form, ("Input.Agreement.CadenceEvery", "2"), ("Input.Agreement.CadenceUnit", "Weeks")));
         Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
         var onTable = await mentee.Member.Browser.GetStringAsync($"/Mentorships/{id}");
         Assert.Contains("A revision is on the table", onTable, StringComparison.Ordinal);
@@ -59,32 +58,5 @@ public sealed class KeepingItHealthyJourneyTests(KeepingApp app) : IClassFixture
         var profile = await mentee.Member.Browser.GetStringAsync($"/Members/{mentor.Id}");
         Assert.Contains("the question I had been avoiding", profile, StringComparison.Ordinal);
         Assert.Contains("1 mentorship completed", profile, StringComparison.Ordinal);
-    }
-
-    /// <summary>The revise form as the browser posts it, with the cadence changed.</summary>
-    private static List<KeyValuePair<string, string>> ReviseFields(string html, string cadenceEvery, string cadenceUnit)
-    {
-        var form = html[html.IndexOf("<form method=\"post\" novalidate", StringComparison.Ordinal)..];
-        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (Match m in Regex.Matches(form, "<input[^>]*>"))
-        {
-            var tag = m.Value;
-            var name = Regex.Match(tag, "name=\"([^\"]+)\"");
-            if (!name.Success || name.Groups[1].Value == "__RequestVerificationToken") continue;
-            if ((tag.Contains("type=\"checkbox\"", StringComparison.Ordinal) || tag.Contains("type=\"radio\"", StringComparison.Ordinal)) && !tag.Contains("checked=", StringComparison.Ordinal)) continue;
-            fields.Add(new(name.Groups[1].Value, WebUtility.HtmlDecode(Regex.Match(tag, "value=\"([^\"]*)\"").Groups[1].Value)));
-        }
-        foreach (Match m in Regex.Matches(form, "<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline))
-        {
-            var selected = Regex.Match(m.Groups[2].Value, "<option value=\"([^\"]*)\" selected");
-            if (selected.Success) fields.Add(new(m.Groups[1].Value, selected.Groups[1].Value));
-        }
-        foreach (Match m in Regex.Matches(form, "<textarea[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline))
-            fields.Add(new(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value).TrimStart('\n')));
-        fields.RemoveAll(f => f.Key is "Input.Agreement.CadenceEvery" or "Input.Agreement.CadenceUnit");
-        fields.Add(new("Input.Agreement.CadenceEvery", cadenceEvery));
-        fields.Add(new("Input.Agreement.CadenceUnit", cadenceUnit));
-        return fields;
     }
 }

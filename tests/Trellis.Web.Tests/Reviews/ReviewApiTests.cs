@@ -172,6 +172,8 @@ public sealed class ReviewApiTests(KeepingApp app) : IClassFixture<KeepingApp>
         Assert.Equal(HttpStatusCode.Conflict, (await mentee.AnswerReviewAsync(id, KeepingBuilders.Answer(4))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await mentee.Api.PostAsync($"/api/v1/mentorships/{id}/reviews/start", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await mentee.Api.GetAsync($"/api/v1/mentorships/{id}/reviews")).StatusCode);
+        Assert.DoesNotContain("id=\"answer-review\"", await mentee.Member.Browser.GetStringAsync($"/Mentorships/{id}/Reviews"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Reviews.AnyAsync(r => r.MentorshipId == id)));
     }
 
     [Fact]

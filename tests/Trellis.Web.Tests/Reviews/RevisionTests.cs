@@ -168,9 +168,7 @@ public sealed class RevisionTests(KeepingApp app) : IClassFixture<KeepingApp>
         Assert.Contains("<option value=\"Months\" selected=\"selected\">", form, StringComparison.Ordinal);
         Assert.Contains("name=\"Input.BasedOnVersion\" value=\"1\"", form, StringComparison.Ordinal);
 
-        var fields = Fields(form);
-        fields["Input.Agreement.CadenceEvery"] = "2";
-        var sent = await mentee.Member.Browser.PostAsync(page, fields);
+        var sent = await mentee.Member.Browser.PostAsync(page, KeepingBuilders.AgreementFormFields(form, ("Input.Agreement.CadenceEvery", "2")));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(2, (await StoredAsync(id)).CurrentVersion);
 
@@ -195,29 +193,5 @@ public sealed class RevisionTests(KeepingApp app) : IClassFixture<KeepingApp>
 
         var after = await app.WithDbAsync(db => db.Reviews.Where(r => r.MentorshipId == id).Select(r => r.DueAt).SingleAsync());
         Assert.Equal(before.AddMonths(-2), after);
-    }
-
-    /// <summary>Every named input and selected option of the revise form, as a browser would post it.</summary>
-    private static Dictionary<string, string> Fields(string html)
-    {
-        var form = html[html.IndexOf("<form method=\"post\" novalidate", StringComparison.Ordinal)..];
-        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
-        var fields = new Dictionary<string, string>();
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(form, "<input[^>]*name=\"([^\"]+)\"[^>]*>"))
-        {
-            var tag = m.Value;
-            if (tag.Contains("type=\"checkbox\"", StringComparison.Ordinal) && !tag.Contains("checked", StringComparison.Ordinal)) continue;
-            var value = System.Text.RegularExpressions.Regex.Match(tag, "value=\"([^\"]*)\"").Groups[1].Value;
-            fields[m.Groups[1].Value] = WebUtility.HtmlDecode(value);
-        }
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(form, "<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline))
-        {
-            var selected = System.Text.RegularExpressions.Regex.Match(m.Groups[2].Value, "<option value=\"([^\"]*)\" selected");
-            if (selected.Success) fields[m.Groups[1].Value] = selected.Groups[1].Value;
-        }
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(form, "<textarea[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline))
-            fields[m.Groups[1].Value] = WebUtility.HtmlDecode(m.Groups[2].Value);
-        fields.Remove("__RequestVerificationToken");
-        return fields;
     }
 }
