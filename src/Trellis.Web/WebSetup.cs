@@ -4,6 +4,7 @@ using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.CheckIns;
 using Trellis.Web.Features.Critiques;
+using Trellis.Web.Features.Endorsements;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Goals;
 using Trellis.Web.Features.Meetings;
@@ -13,6 +14,7 @@ using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Resources;
+using Trellis.Web.Features.Reviews;
 using Trellis.Web.Features.Timeline;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
@@ -98,6 +100,13 @@ public static class WebSetup
         services.AddSingleton<OrphanFileSweep>();
         services.AddScoped<ResourceHandlers>();
         services.AddTrellisMessages(configuration);
+        services.AddScoped<RevisionHandlers>();
+        services.AddScoped<ReviewSchedule>();
+        services.AddScoped<ReviewHandlers>();
+        services.AddSingleton<ReviewReminders>();
+        services.AddScoped<ImpactStats>();
+        services.AddScoped<EndorsementHandlers>();
+        services.AddScoped<Trellis.Web.Features.Moderation.IReportTarget, EndorsementReportTarget>();
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -159,6 +168,9 @@ public static class WebSetup
         api.MapTimeline();
         api.MapMessages();
         app.MapMessagesHub();
+        api.MapRevisions();
+        api.MapReviews();
+        api.MapEndorsements();
         return app;
     }
 }

@@ -57,7 +57,8 @@ public sealed record MentorQuery
 /// <summary>One mentor in a result list, with the reasons in plain words and the trust signals.</summary>
 public sealed record MentorResult(
     Guid MentorId, string DisplayName, string Headline, string Field, int YearsOfExperience, int Match,
-    string Explanation, IReadOnlyList<string> Reasons, bool EmailVerified, int CompletedMentorships, int RemainingCapacity);
+    string Explanation, IReadOnlyList<string> Reasons, bool EmailVerified, int CompletedMentorships, int RemainingCapacity,
+    int Endorsements = 0);
 
 public sealed record MentorResults(int Total, int Page, int PageSize, IReadOnlyList<MentorResult> Results);
 
@@ -115,12 +116,17 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
         var completed = await db.Mentorships.Where(m => ids.Contains(m.MentorId) && m.Status == Mentorships.MentorshipStatus.Completed)
             .GroupBy(m => m.MentorId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // Endorsements count only once the mentor has chosen to show them (and moderation has not hidden them).
+        var endorsed = await db.Endorsements.Where(e => ids.Contains(e.MentorId) && e.PublishedAt != null && e.HiddenAt == null)
+            .GroupBy(e => e.MentorId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return matches.Where(m => people.ContainsKey(m.MentorId)).Select(m =>
         {
             var p = people[m.MentorId];
             return new MentorResult(m.MentorId, p.DisplayName, p.Headline, p.Field, p.YearsOfExperience,
                 (int)Math.Round(m.Score * 100), m.Explanation, m.Breakdown.Reasons.Select(r => r.Sentence).ToList(),
-                p.EmailConfirmed, completed.GetValueOrDefault(m.MentorId), Math.Max(0, p.MentorCapacity - p.ActiveMentees));
+                p.EmailConfirmed, completed.GetValueOrDefault(m.MentorId), Math.Max(0, p.MentorCapacity - p.ActiveMentees),
+                endorsed.GetValueOrDefault(m.MentorId));
         }).ToList();
     }
 }

@@ -63,6 +63,9 @@ public sealed class AgreementVersion
 
     public bool AcceptedByBoth => AcceptedByMentee && AcceptedByMentor;
 
+    /// <summary>When a proposed revision was withdrawn or declined without being agreed; null otherwise.</summary>
+    public DateTimeOffset? SetAsideAt { get; private set; }
+
     public Agreement Terms => new(Formality, CadenceEvery, CadenceUnit, MeetingMinutes, Medium, Channels, ResponseWithinDays,
         Goals, Confidentiality, StartDate, DurationMonths, ReviewEveryMonths,
         TextHiddenAt is null ? MenteeCommitments : HiddenText, TextHiddenAt is null ? PersonalNote : HiddenText);
@@ -74,6 +77,8 @@ public sealed class AgreementVersion
         if (party == Party.Mentee) AcceptedByMentee = true;
         else AcceptedByMentor = true;
     }
+
+    internal void SetAside(DateTimeOffset at) => SetAsideAt = at;
 }
 
 /// <summary>"Ask for more information" without accepting or declining; either member, while the request is open.</summary>

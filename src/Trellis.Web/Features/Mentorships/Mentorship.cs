@@ -354,6 +354,76 @@ public sealed class Mentorship
         MentorshipStatus.Negotiating => "being negotiated",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    // Revising the agreement in force (docs/reviews.md). While the mentorship runs, CurrentVersion is the
+    // version on the table; it equals AcceptedVersion when no revision is open. The agreement in force and
+    // the status never change until the other member accepts the revised version.
+
+    public static readonly MentorshipStatus[] RevisableStatuses = [MentorshipStatus.Active, MentorshipStatus.Paused];
+
+    public bool HasRevisionOnTable => RevisableStatuses.Contains(Status) && AcceptedVersion is { } n && CurrentVersion != n;
+
+    public MentorshipError? ProposeRevision(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at)
+    {
+        if (Check(by, out var party) is { } error) return error;
+        if (!RevisableStatuses.Contains(Status)) return MentorshipError.WrongState($"This mentorship is {Describe(Status)}; its agreement can be revised only while it is active or paused.");
+        if (HasRevisionOnTable) return MentorshipError.WrongState("A revision is already on the table: answer it, or withdraw yours, before proposing another.");
+        if (basedOnVersion != CurrentVersion) return MentorshipError.Stale(basedOnVersion, CurrentVersion);
+        AddVersion(party, terms, at);
+        Touch(at);
+        return null;
+    }
+
+    public MentorshipError? CounterRevision(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at)
+    {
+        if (RevisionTurn(by, basedOnVersion, out var party) is { } error) return error;
+        if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("The revision on the table is yours; withdraw it and propose another instead.");
+        AddVersion(party, terms, at);
+        Touch(at);
+        return null;
+    }
+
+    public MentorshipError? AcceptRevision(Guid by, int version, DateTimeOffset at)
+    {
+        if (RevisionTurn(by, version, out var party) is { } error) return error;
+        if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("You proposed this version; it waits for the other member's answer.");
+        Current.AcceptBy(party);
+        AcceptedVersion = CurrentVersion;
+        Touch(at);
+        return null;
+    }
+
+    /// <summary>The member whose version is on the table takes it back; the agreement in force stays.</summary>
+    public MentorshipError? WithdrawRevision(Guid by, DateTimeOffset at)
+    {
+        if (RevisionTurn(by, CurrentVersion, out var party) is { } error) return error;
+        if (party != Current.ProposedBy) return MentorshipError.NotYourTurn("This revision is the other member's; you can decline it.");
+        SetAsideRevision(at);
+        return null;
+    }
+
+    /// <summary>The member the revision waits for says no; the agreement in force stays.</summary>
+    public MentorshipError? DeclineRevision(Guid by, DateTimeOffset at)
+    {
+        if (RevisionTurn(by, CurrentVersion, out var party) is { } error) return error;
+        if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("This revision is yours; you can withdraw it.");
+        SetAsideRevision(at);
+        return null;
+    }
+
+    private MentorshipError? RevisionTurn(Guid by, int version, out Party party)
+    {
+        if (Check(by, out party) is { } error) return error;
+        if (!HasRevisionOnTable) return MentorshipError.WrongState("No revision of the agreement is on the table.");
+        return version != CurrentVersion ? MentorshipError.Stale(version, CurrentVersion) : null;
+    }
+
+    private void SetAsideRevision(DateTimeOffset at)
+    {
+        foreach (var v in _versions.Where(v => v.Number > AcceptedVersion!.Value && v.SetAsideAt is null)) v.SetAside(at);
+        CurrentVersion = AcceptedVersion!.Value;
+        Touch(at);
+    }
 }
 
 /// <summary>When an unanswered request expires, and when to remind the member who owes the answer.</summary>

@@ -5,7 +5,8 @@ public sealed record MentorshipSummary(
     bool MyTurn, DateTimeOffset UpdatedAt, DateTimeOffset? ExpiresAt);
 
 public sealed record VersionView(
-    int Number, Party ProposedBy, DateTimeOffset ProposedAt, bool AcceptedByMentee, bool AcceptedByMentor, Agreement Terms);
+    int Number, Party ProposedBy, DateTimeOffset ProposedAt, bool AcceptedByMentee, bool AcceptedByMentor, Agreement Terms,
+    DateTimeOffset? SetAsideAt = null);
 
 public sealed record QuestionView(Guid Id, Party AskedBy, int AboutVersion, string Text, DateTimeOffset AskedAt);
 
@@ -18,6 +19,14 @@ public sealed record MentorshipView(
 {
     public VersionView Current => Versions.Single(v => v.Number == CurrentVersion);
 
+    /// <summary>A revised agreement proposed while the mentorship runs, not yet accepted by both.</summary>
+    public bool RevisionOnTable => AcceptedVersion is { } n && CurrentVersion != n && Mentorship.RevisableStatuses.Contains(Status);
+
+    /// <summary>The version <paramref name="v"/> answered: the one before it, skipping revisions that had been
+    /// withdrawn or declined by then (a new revision starts from the agreement in force).</summary>
+    public VersionView? BaseOf(VersionView v) =>
+        Versions.Where(x => x.Number < v.Number && !(x.SetAsideAt <= v.ProposedAt)).MaxBy(x => x.Number);
+
     internal static MentorshipView From(Mentorship m, Guid me, string menteeName, string mentorName)
     {
         var role = m.PartyOf(me) ?? throw new InvalidOperationException("The query only finds mentorships of the caller.");
@@ -25,7 +34,7 @@ public sealed record MentorshipView(
             m.CurrentVersion, m.AcceptedVersion, m.Awaiting, m.Awaiting == role, m.IsOpen && m.Current.ProposedBy == role,
             m.CreatedAt, m.UpdatedAt, m.ExpiresAt, m.ActivatedAt, m.ClosedAt, m.DeclineReason, m.DeclineMessage,
             m.InForce?.Terms,
-            m.Versions.OrderBy(v => v.Number).Select(v => new VersionView(v.Number, v.ProposedBy, v.ProposedAt, v.AcceptedByMentee, v.AcceptedByMentor, v.Terms)).ToList(),
+            m.Versions.OrderBy(v => v.Number).Select(v => new VersionView(v.Number, v.ProposedBy, v.ProposedAt, v.AcceptedByMentee, v.AcceptedByMentor, v.Terms, v.SetAsideAt)).ToList(),
             m.Questions.OrderBy(q => q.AskedAt).Select(q => new QuestionView(q.Id, q.AskedBy, q.AboutVersion, q.Text, q.AskedAt)).ToList());
     }
 }

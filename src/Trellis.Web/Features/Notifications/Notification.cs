@@ -57,6 +57,7 @@ public enum NotificationKind
     ReportFiled,
     CritiqueRequested,
     ResourceShared,
+    Endorsement,
 }
 
 public enum EmailDelivery

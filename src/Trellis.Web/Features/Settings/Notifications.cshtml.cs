@@ -46,6 +46,7 @@ public sealed class NotificationsModel(NotificationCentre centre) : TrellisPageM
         NotificationKind.ReportFiled => "A member reports something (administrators only)",
         NotificationKind.CritiqueRequested => "My mentee sends work for critique or replies about it",
         NotificationKind.ResourceShared => "An article or a book is shared with me",
+        NotificationKind.Endorsement => "An endorsement of me is written, or one I wrote is published",
         _ => kind.ToString(),
     };
 

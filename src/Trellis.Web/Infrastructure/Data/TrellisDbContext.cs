@@ -51,6 +51,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Trellis.Web.Features.Critiques.Critique> Critiques => Set<Trellis.Web.Features.Critiques.Critique>();
     public DbSet<Trellis.Web.Features.Resources.Resource> Resources => Set<Trellis.Web.Features.Resources.Resource>();
+    public DbSet<Trellis.Web.Features.Reviews.Review> Reviews => Set<Trellis.Web.Features.Reviews.Review>();
+    public DbSet<Trellis.Web.Features.Endorsements.Endorsement> Endorsements => Set<Trellis.Web.Features.Endorsements.Endorsement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,7 @@ public static class JobsSetup
             q.Every<Features.Mentorships.LifecycleScheduleJob>(TimeSpan.FromMinutes(1));
             q.Every<Trellis.Web.Features.Meetings.MeetingReminderJob>(TimeSpan.FromMinutes(1));
             q.Every<Trellis.Web.Features.Critiques.OrphanFileSweepJob>(TimeSpan.FromHours(1));
+            q.Every<Trellis.Web.Features.Reviews.ReviewRemindersJob>(TimeSpan.FromMinutes(1));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
