@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Infrastructure.Data;
 
@@ -16,13 +17,9 @@ public sealed class ImpactStats(TrellisDbContext db, TimeProvider time)
         var helped = await mine.Where(m => m.ActivatedAt != null).Select(m => m.MenteeId).Distinct().CountAsync(ct);
         var completed = await mine.CountAsync(m => m.Status == MentorshipStatus.Completed, ct);
         var endorsements = await db.Endorsements.CountAsync(e => e.MentorId == mentorId && e.PublishedAt != null && e.HiddenAt == null, ct);
-        return new Impact(helped, completed, await HoursOfMeetingsAsync(mentorId, time.GetUtcNow(), ct), endorsements);
+        // Hours held: confirmed meetings in the past where this member was the mentor (the meetings feature's rule).
+        var hours = await MeetingStats.HoursHeldAsync(db, mentorId, time.GetUtcNow(), ct);
+        return new Impact(helped, completed, hours, endorsements);
     }
 
-    /// <summary>
-    /// Hours of meetings held as the mentor, before <paramref name="now"/>. The meetings feature is built on
-    /// another branch; until the lead wires it, this is 0.
-    /// </summary>
-    // TODO(lead): return MeetingStats.HoursHeldAsync(db, mentorId, now, ct) once the meetings branch is merged.
-    public static Task<double> HoursOfMeetingsAsync(Guid mentorId, DateTimeOffset now, CancellationToken ct) => Task.FromResult(0d);
 }
