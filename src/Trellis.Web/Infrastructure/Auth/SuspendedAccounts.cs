@@ -48,7 +48,7 @@ public sealed class TrellisSignInManager(
 /// <summary>
 /// Identity's bearer tokens are self-contained: nothing on the server would notice that their owner was
 /// suspended (or changed their password) until they expire. Each API request therefore compares the
-/// token's security stamp with the member's current one — one primary-key read (ADR 0011-moderation).
+/// token's security stamp with the member's current one — one primary-key read (ADR 0016).
 /// </summary>
 public static class BearerTokenRevocation
 {
