@@ -63,7 +63,7 @@ internal sealed partial class ShortestAugmentingPaths
             for (var a = _offsets[i]; a < _offsets[i + 1]; a++)
             {
                 var (j, cost) = _arcs[a];
-                long value = cost + price[j];
+                var value = (long)cost + price[j];
                 if (value < best) (second, best, bestArc) = (best, value, a);
                 else if (value < second) second = value;
             }
