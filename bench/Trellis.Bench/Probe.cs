@@ -30,6 +30,14 @@ internal static class Probe
                 break;
             case "stable":
                 c = OptimalAssignmentBenchmarks.Create(instance);
+                // An optional repeat count prints every run, so the JIT's first run can be told apart.
+                var runs = int.TryParse(args.ElementAtOrDefault(2), out var r) ? r : 1;
+                for (var run = 1; run < runs; run++)
+                {
+                    clock.Restart();
+                    var matched = DeferredAcceptance.Solve(c).Matches!.MatchedCount;
+                    Console.WriteLine($"stable run {run}: {clock.Elapsed.TotalMilliseconds:0} ms, matched {matched}");
+                }
                 clock.Restart();
                 result = $"matched {DeferredAcceptance.Solve(c).Matches!.MatchedCount}";
                 break;
@@ -42,11 +50,6 @@ internal static class Probe
                 break;
             case "cohort":
                 // The candidate lists of a generated cohort CSV, solved by both optimal solvers.
-                var side = (string file, bool mentors) =>
-                {
-                    using var text = new StreamReader(Path.Combine(instance, file));
-                    return mentors ? CohortCsv.ReadMentors(text, file).People : CohortCsv.ReadMentees(text, file).People;
-                };
                 // The candidate search takes longer than solving; keep its result next to the CSVs
                 // so repeated solver runs skip it.
                 var cache = Path.Combine(instance, "candidates.bin");
@@ -54,8 +57,7 @@ internal static class Probe
                 if (File.Exists(cache)) cohort = ReadCandidates(cache);
                 else
                 {
-                    var input = new CohortInput { Mentees = side("mentees.csv", false), Mentors = side("mentors.csv", true) };
-                    cohort = CohortCandidates(input);
+                    cohort = GeneratedCohort.Read(instance);
                     WriteCandidates(cache, cohort);
                 }
                 clock.Restart();
@@ -97,18 +99,5 @@ internal static class Probe
             return array;
         }
         return new Candidates(Next(), Next(), Next(), Next());
-    }
-
-    private static Candidates CohortCandidates(CohortInput input)
-    {
-        var embed = (IEnumerable<CohortPerson> people) => HashingEmbedder.Embed([.. people.Select(p => p.Text)]).SelectMany(v => v).ToArray();
-        var bits = input.Mentees.Concat(input.Mentors).SelectMany(p => p.Languages).Distinct().Select((l, b) => (l, b)).ToDictionary(x => x.l, x => x.b);
-        var units = input.Mentees.Concat(input.Mentors).Select(p => p.OrgUnit ?? "").Distinct().Select((u, n) => (u, n)).ToDictionary(x => x.u, x => x.n);
-        CohortSide Side(List<CohortPerson> people, bool mentors) => new(HashingEmbedder.Dimensions, embed(people),
-            [.. people.Select(p => p.Languages.Aggregate(0UL, (m, l) => m | 1UL << bits[l]))],
-            [.. people.Select(p => p.OrgUnit is null ? -1 : units[p.OrgUnit])],
-            mentors ? [.. people.Select(p => p.Capacity)] : null);
-        var (mentees, mentors) = (Side(input.Mentees, false), Side(input.Mentors, true));
-        return CandidateSearch.Find(mentees, mentors, new WeightedScore(mentees, mentors), 50).Candidates;
     }
 }

@@ -5,7 +5,8 @@ namespace Trellis.Matching.Assignment;
 /// <summary>
 /// Successive shortest augmenting paths (the Hungarian method generalised to capacities) on the
 /// residual graph mentee → mentor → sink, with one "unmatched" arc per mentee straight to the sink
-/// at the penalty cost. Mentees join one at a time; each runs Dijkstra on reduced costs, bounded by
+/// at the penalty cost. An exact auction places most mentees and prices popular mentors first
+/// (<see cref="Auction"/>); the rest join one at a time; each runs Dijkstra on reduced costs, bounded by
 /// the best way into the sink seen so far (a free mentor as soon as it is reached, or an unmatched
 /// arc, the searching mentee's own at the penalty to begin with), so the search stays local while
 /// the cohort still has room. Its weak spot is a cohort with exactly as many places as mentees: the last few
@@ -76,38 +77,12 @@ internal sealed partial class ShortestAugmentingPaths
 
     public int[] Run()
     {
-        var waiting = new List<int>();
-        for (var i = 0; i < _n; i++)
-        {
-            if (_pinned[i] != Matches.Unmatched) continue;
-            if (!TryCheapestCandidate(i)) waiting.Add(i);
-        }
-
-        foreach (var i in waiting) Augment(i);
+        foreach (var i in Auction()) Augment(i);
 
         var mentorOf = new int[_n];
         for (var i = 0; i < _n; i++)
             mentorOf[i] = _assignedArc[i] < 0 ? Matches.Unmatched : _mentors[_assignedArc[i]];
         return mentorOf;
-    }
-
-    /// <summary>
-    /// The cheap start: a mentee whose cheapest candidate still has room takes it. With all mentor
-    /// potentials at 0 that arc is tight and every other arc of the mentee has reduced cost ≥ 0,
-    /// so the invariants hold without a search.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryCheapestCandidate(int i)
-    {
-        int best = -1;
-        for (var a = _offsets[i]; a < _offsets[i + 1]; a++)
-            if (best < 0 || _costs[a] < _costs[best]) best = a;
-        if (best < 0 || _costs[best] > _penalty) return false;
-        var j = _mentors[best];
-        if (_count[j] == _capacity[j]) return false;
-        Place(i, best, _slotStart[j] + _count[j]++);
-        _menteePotential[i] = -_costs[best];
-        return true;
     }
 
     private void Augment(int source)

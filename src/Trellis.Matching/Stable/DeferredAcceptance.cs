@@ -9,9 +9,15 @@ namespace Trellis.Matching.Stable;
 /// capacity and sends back the worst. The result is stable and the best stable outcome for every
 /// mentee at once (Gale–Shapley), which is why mentees propose: they are the ones being served.
 /// </summary>
+/// <remarks>
+/// Preferences are never sorted in full. A mentee's first proposal is the minimum of their list
+/// (one sequential pass, both cores); only a mentee who is rejected turns the rest of their list
+/// into a binary heap, and each later proposal pops it. Most mentees propose a handful of times
+/// out of 50 candidates, so this reads every arc once instead of sorting five million.
+/// A mentor's held mentees are a max-heap on the mentor's key, so the worst one is at the root.
+/// </remarks>
 public static class DeferredAcceptance
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MatchingResult Solve(Candidates candidates, MatchingRules? rules = null, Rankings? rankings = null)
     {
         rules ??= MatchingRules.Default;
@@ -20,54 +26,8 @@ public static class DeferredAcceptance
         if (problem is null) return MatchingResult.Invalid(violations);
 
         var c = problem.Candidates;
-        var order = ProposalOrder(c, rankings);
-        var capacity = problem.Capacity;
-        var slotStart = new int[c.MentorCount + 1];
-        for (var j = 0; j < c.MentorCount; j++) slotStart[j + 1] = slotStart[j] + capacity[j];
-        var slotMentee = new int[slotStart[^1]];
-        var slotKey = new long[slotStart[^1]];
-        var count = new int[c.MentorCount];
-        var next = new int[c.MenteeCount];
-        var mentorOf = problem.Pinned.ToArray();
-        var arcOf = new int[c.MenteeCount];
-
-        var free = new Stack<int>();
-        for (var i = c.MenteeCount - 1; i >= 0; i--)
-        {
-            next[i] = c.Offsets[i];
-            if (problem.Pinned[i] == Matches.Unmatched) free.Push(i);
-        }
-
-        while (free.Count > 0)
-        {
-            var i = free.Pop();
-            while (next[i] < c.Offsets[i + 1])
-            {
-                var arc = order[next[i]++];
-                var j = c.Mentors[arc];
-                var key = rankings.MentorKey(c, arc, i);
-                if (count[j] < capacity[j])
-                {
-                    var s = slotStart[j] + count[j]++;
-                    (slotMentee[s], slotKey[s]) = (i, key);
-                    (mentorOf[i], arcOf[i]) = (j, arc);
-                    break;
-                }
-                if (capacity[j] == 0) continue;
-
-                var worst = slotStart[j];
-                for (var s = worst + 1; s < slotStart[j] + capacity[j]; s++)
-                    if (slotKey[s] > slotKey[worst]) worst = s;
-                if (key > slotKey[worst]) continue;
-
-                var rejected = slotMentee[worst];
-                mentorOf[rejected] = Matches.Unmatched;
-                free.Push(rejected);
-                (slotMentee[worst], slotKey[worst]) = (i, key);
-                (mentorOf[i], arcOf[i]) = (j, arc);
-                break;
-            }
-        }
+        var proposals = new Proposals(c, rankings.MenteeRank ?? c.Costs);
+        var (mentorOf, arcOf) = Propose(problem, proposals, rankings.MentorRank ?? c.Costs);
 
         var total = problem.PinnedCost;
         for (var i = 0; i < c.MenteeCount; i++)
@@ -78,26 +38,80 @@ public static class DeferredAcceptance
         return MatchingResult.Ok(new Matches(mentorOf, total, rules.UnmatchedPenalty));
     }
 
-    /// <summary>
-    /// Each mentee's arcs sorted by that mentee's preference, as arc indices. The candidate search
-    /// already emits arcs best first, so a list already in order is left as it is.
-    /// </summary>
-    internal static int[] ProposalOrder(Candidates c, Rankings rankings)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int[] MentorOf, int[] ArcOf) Propose(PreparedProblem problem, Proposals proposals, int[] mentorRank)
     {
-        var order = new int[c.ArcCount];
-        var keys = new long[c.ArcCount];
-        for (var a = 0; a < c.ArcCount; a++)
+        var c = problem.Candidates;
+        var (mentors, capacity) = (c.Mentors, problem.Capacity);
+        var slotStart = new int[c.MentorCount + 1];
+        for (var j = 0; j < c.MentorCount; j++) slotStart[j + 1] = slotStart[j] + capacity[j];
+        // Mentor j holds slots slotStart[j] .. + count[j], a max-heap on the mentor's key
+        // (rank · 2³² + mentee: ties between mentees break by index, so the key is strict).
+        var slotKey = GC.AllocateUninitializedArray<long>(slotStart[^1]);
+        var count = new int[c.MentorCount];
+        var mentorOf = (int[])problem.Pinned.Clone();
+        var arcOf = GC.AllocateUninitializedArray<int>(c.MenteeCount);
+
+        var free = GC.AllocateUninitializedArray<int>(c.MenteeCount);
+        var top = 0;
+        for (var i = c.MenteeCount - 1; i >= 0; i--)
+            if (problem.Pinned[i] == Matches.Unmatched) free[top++] = i;
+
+        while (top > 0)
         {
-            order[a] = a;
-            keys[a] = rankings.MenteeKey(c, a);
+            var i = free[--top];
+            int arc;
+            while ((arc = proposals.Next(i)) >= 0)
+            {
+                var j = mentors[arc];
+                var key = ((long)mentorRank[arc] << 32) | (uint)i;
+                var start = slotStart[j];
+                var held = count[j];
+                if (held < capacity[j])
+                {
+                    count[j] = held + 1;
+                    SiftUp(slotKey, start, held, key);
+                    (mentorOf[i], arcOf[i]) = (j, arc);
+                    break;
+                }
+                if (held == 0 || key > slotKey[start]) continue;
+
+                var rejected = (int)(uint)slotKey[start];
+                mentorOf[rejected] = Matches.Unmatched;
+                free[top++] = rejected;
+                SiftDown(slotKey, start, held, key);
+                (mentorOf[i], arcOf[i]) = (j, arc);
+                break;
+            }
         }
-        for (var i = 0; i < c.MenteeCount; i++)
+        return (mentorOf, arcOf);
+    }
+
+    private static void SiftUp(long[] heap, int start, int at, long key)
+    {
+        while (at > 0)
         {
-            var list = keys.AsSpan(c.Offsets[i], c.CandidateCount(i));
-            var sorted = true;
-            for (var r = 1; r < list.Length && sorted; r++) sorted = list[r - 1] <= list[r];
-            if (!sorted) list.Sort(order.AsSpan(c.Offsets[i], list.Length));
+            var parent = (at - 1) >> 1;
+            if (heap[start + parent] >= key) break;
+            heap[start + at] = heap[start + parent];
+            at = parent;
         }
-        return order;
+        heap[start + at] = key;
+    }
+
+    /// <summary>Replaces the root (the worst held mentee) with <paramref name="key"/>.</summary>
+    private static void SiftDown(long[] heap, int start, int count, long key)
+    {
+        var at = 0;
+        while (true)
+        {
+            var child = 2 * at + 1;
+            if (child >= count) break;
+            if (child + 1 < count && heap[start + child + 1] > heap[start + child]) child++;
+            if (heap[start + child] <= key) break;
+            heap[start + at] = heap[start + child];
+            at = child;
+        }
+        heap[start + at] = key;
     }
 }
