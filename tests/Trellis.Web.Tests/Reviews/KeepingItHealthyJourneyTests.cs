@@ -11,9 +11,10 @@ namespace Trellis.Web.Tests.Reviews;
 
 /// <summary>
 /// The journey through the pages, as two members click it: a review is due → the mentee answers 2
-/// and asks for a revision → the mentor proposes a revised cadence → the mentee accepts → the mentorship
-/// completes (set in the database: completion is another feature) → the mentee endorses → the mentor
-/// publishes it → it shows on the mentor's profile.
+/// and asks for a revision → the mentor proposes a revised cadence → the mentee accepts → the mentee
+/// proposes completing the mentorship and the mentor confirms (on the Manage page) → the mentee endorses
+/// → the mentor publishes it → it shows on the mentor's profile. Only "three months have passed" is set
+/// in the database. The same story in a real browser: Trellis.EndToEnd.Tests.KeepingItHealthyJourneyTests.
 /// </summary>
 public sealed class KeepingItHealthyJourneyTests(KeepingApp app) : IClassFixture<KeepingApp>
 {
@@ -48,7 +49,11 @@ public sealed class KeepingItHealthyJourneyTests(KeepingApp app) : IClassFixture
         var inForce = await app.WithDbAsync(db => db.Mentorships.Include(m => m.Versions).SingleAsync(m => m.Id == id));
         Assert.Equal((2, 2, CadenceUnit.Weeks, MentorshipStatus.Active), (inForce.AcceptedVersion!.Value, inForce.InForce!.CadenceEvery, inForce.InForce.CadenceUnit, inForce.Status));
 
-        await app.SetStatusAsync(id, MentorshipStatus.Completed);
+        var manage = $"/Mentorships/{id}/Manage";
+        Assert.Equal(HttpStatusCode.Redirect, (await mentee.Member.Browser.PostAsync(manage, new Dictionary<string, string>(), handler: "Complete")).StatusCode);
+        Assert.Contains("Tom Journey proposes completing the mentorship", await mentor.Member.Browser.GetStringAsync(manage), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await mentor.Member.Browser.PostAsync(manage, new Dictionary<string, string>(), handler: "Complete")).StatusCode);
+        Assert.Equal(MentorshipStatus.Completed, await app.WithDbAsync(db => db.Mentorships.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
 
         var endorsement = $"/Mentorships/{id}/Endorsement";
         Assert.Equal(HttpStatusCode.Redirect, (await mentee.Member.Browser.PostAsync(endorsement, new { Text = "Maria listened, then asked the question I had been avoiding." }, handler: "Write")).StatusCode);
