@@ -19,7 +19,8 @@ public sealed record MemberExport(
     IReadOnlyList<MentorshipView> Mentorships,
     IReadOnlyList<object> Notifications,
     IReadOnlyList<object> NotificationPreferences,
-    IReadOnlyList<object> Sessions);
+    IReadOnlyList<object> Sessions,
+    WorkspaceSections Workspace);
 
 public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, MentorshipHandlers mentorships)
 {
@@ -42,13 +43,15 @@ public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, Men
             time.GetUtcNow(),
             new { member.Id, member.DisplayName, member.Email, member.EmailConfirmed, member.TwoFactorEnabled, member.CreatedAt },
             profile?.ToView(member.DisplayName, member.EmailConfirmed, owner: true),
-            mine, notifications, preferences, sessions);
+            mine, notifications, preferences, sessions,
+            await new WorkspaceExport(db, me).ExportAsync(ct));
     }
 }
 
 /// <summary>
 /// Deleting an account removes everything personal (profile, notifications, preferences, sessions,
-/// logins) and replaces the name with "Former member". The member row itself stays, anonymised, so
+/// logins, messages' text, critique files, goals, reflections, blocks, and the workspace data listed on
+/// <see cref="WorkspaceErasure"/>) and replaces the name with "Former member". The member row itself stays, anonymised, so
 /// that what the other member of a relationship wrote keeps its history.
 /// </summary>
 public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques)
@@ -64,6 +67,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         await mentorships.LeaveAllAsync(me, ct);
         var files = await critiques.DetachFilesOfAsync(me, ct);
         await db.EraseAuthoredByAsync(me, time.GetUtcNow(), ct);
+        await db.EraseWorkspaceDataOfAsync(me, ct); // private notes, review text, end note, calendar feed, endorsements written
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Goals.Where(g => g.OwnerId == me).ExecuteDeleteAsync(ct); // milestones, notes and links cascade
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);
