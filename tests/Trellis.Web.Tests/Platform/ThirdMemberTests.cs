@@ -91,29 +91,57 @@ public sealed class ThirdMemberTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         var third = await app.MenteeAsync("Eve Outsider");
         var before = await SnapshotAsync(seeded.Id);
 
-        var problems = new List<string>();
-        var calls = 0;
-        foreach (var (route, method, endpoint) in Api())
-        {
-            var url = Fill(route, seeded.Ids);
-            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = BodyFor(method, endpoint) };
-            using var response = await third.Api.SendAsync(request);
-            calls++;
-            if (response.StatusCode != HttpStatusCode.NotFound)
-                problems.Add($"{method} {route}: {(int)response.StatusCode} {Short(await response.Content.ReadAsStringAsync())}");
-        }
-        foreach (var route in Pages())
-        {
-            using var response = await third.Member.Browser.GetAsync(Fill(route, seeded.Ids));
-            calls++;
-            if (response.StatusCode != HttpStatusCode.NotFound)
-                problems.Add($"GET page {route}: {(int)response.StatusCode}");
-        }
+        var (calls, problems) = await CallEverythingAsync(third, seeded.Ids, childRoutesOnly: false);
 
         Assert.True(calls > 60, $"only {calls} calls: is the enumeration still finding the endpoints?");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Equal(before, await SnapshotAsync(seeded.Id));
     }
+
+    [Fact]
+    public async Task AMemberOfAnotherMentorship_CannotReachItsObjects_ThroughTheirOwnMentorshipsAddress()
+    {
+        var seeded = await SeedAsync("Cross", "ordinary words");
+        var third = await app.MenteeAsync("Eve Crosswise");
+        var herMentor = await app.MentorAsync("Maria Crosswise");
+        var hers = (await third.ProposeAsync(herMentor)).Id();
+        (await herMentor.AcceptAsync(hers, 1)).EnsureSuccessStatusCode(); // active, so every feature is open to her
+        var before = await SnapshotAsync(seeded.Id);
+
+        // Her own mentorship's id with the other mentorship's meeting, message, critique, goal... ids.
+        var (calls, problems) = await CallEverythingAsync(third, new Dictionary<string, Guid>(seeded.Ids) { ["id"] = hers }, childRoutesOnly: true);
+
+        Assert.True(calls > 25, $"only {calls} calls: is the enumeration still finding the endpoints?");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal(before, await SnapshotAsync(seeded.Id));
+    }
+
+    /// <summary>Calls every API route (each method) and GETs every page under the mentorship prefixes as
+    /// <paramref name="who"/>, with the given ids; returns how many calls were made and which did not answer 404.
+    /// With <paramref name="childRoutesOnly"/> only routes naming an object inside the mentorship are called.</summary>
+    private async Task<(int Calls, List<string> Problems)> CallEverythingAsync(Person who, Dictionary<string, Guid> ids, bool childRoutesOnly)
+    {
+        var problems = new List<string>();
+        var calls = 0;
+        foreach (var (route, method, endpoint) in Api().Where(a => !childRoutesOnly || HasChildId(a.Route)))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), Fill(route, ids)) { Content = BodyFor(method, endpoint) };
+            using var response = await who.Api.SendAsync(request);
+            calls++;
+            if (response.StatusCode != HttpStatusCode.NotFound)
+                problems.Add($"{method} {route}: {(int)response.StatusCode} {Short(await response.Content.ReadAsStringAsync())}");
+        }
+        foreach (var route in Pages().Where(r => !childRoutesOnly || HasChildId(r)))
+        {
+            using var response = await who.Member.Browser.GetAsync(Fill(route, ids));
+            calls++;
+            if (response.StatusCode != HttpStatusCode.NotFound)
+                problems.Add($"GET page {route}: {(int)response.StatusCode}");
+        }
+        return (calls, problems);
+    }
+
+    private static bool HasChildId(string route) => RoutePatternFactoryParse(route).Parameters.Count > 1;
 
     [Fact]
     public async Task AnonymousCallers_Get401OrTheSignInPage_AndAWrongFeedTokenIs404()
