@@ -138,6 +138,17 @@ public sealed class ThirdMemberTests(PrivacyApp app) : IClassFixture<PrivacyApp>
             if (response.StatusCode != HttpStatusCode.NotFound)
                 problems.Add($"GET page {route}: {(int)response.StatusCode}");
         }
+        // Every form handler of those pages, posted with a valid antiforgery token of the caller's own (from a
+        // page they may see) and no fields: membership must be checked before anything else.
+        var token = Forms.AntiforgeryToken(await who.Member.Browser.GetStringAsync("/Profile/Edit"));
+        foreach (var (route, handler) in PagePostHandlers().Where(p => !childRoutesOnly || HasChildId(p.Route)))
+        {
+            var url = Fill(route, ids) + (handler.Length > 0 ? $"?handler={handler}" : "");
+            using var response = await who.Member.Browser.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+            calls++;
+            if (response.StatusCode != HttpStatusCode.NotFound)
+                problems.Add($"POST page {route} handler '{handler}': {(int)response.StatusCode} {response.Headers.Location}");
+        }
         return (calls, problems);
     }
 
@@ -273,6 +284,28 @@ public sealed class ThirdMemberTests(PrivacyApp app) : IClassFixture<PrivacyApp>
             .Select(Route).Where(r => Under(r, PagePrefix)).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(found.Count > 8, $"only {found.Count} pages found under {PagePrefix}");
         return found;
+    }
+
+    /// <summary>Every POST handler (OnPost, OnPostX) of the pages under /Mentorships/{id}, found on the page
+    /// model types, so a new form is covered automatically.</summary>
+    private List<(string Route, string Handler)> PagePostHandlers()
+    {
+        var found = new List<(string, string)>();
+        foreach (var e in Endpoints().Where(e => Under(Route(e), PagePrefix)))
+        {
+            var model = e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>()?.ModelTypeInfo;
+            Assert.True(model is not null, $"{Route(e)}: page model type not found");
+            foreach (var method in model.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                         .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
+            {
+                var handler = method.Name["OnPost".Length..];
+                if (handler.EndsWith("Async", StringComparison.Ordinal)) handler = handler[..^"Async".Length];
+                found.Add((Route(e), handler));
+            }
+        }
+        var distinct = found.Distinct().OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal).ToList();
+        Assert.True(distinct.Count > 10, $"only {distinct.Count} page form handlers found under {PagePrefix}");
+        return distinct;
     }
 
     /// <summary>The route with each parameter replaced by the id of the object of that kind made above.
