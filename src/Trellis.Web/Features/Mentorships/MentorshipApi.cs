@@ -52,7 +52,7 @@ public static class MentorshipApi
     private static async Task<Results<Ok<MentorshipView>, ProblemHttpResult>> Get(Guid id, HttpContext http, MentorshipHandlers handlers, CancellationToken ct) =>
         Answer(await handlers.GetAsync(http.User.MemberId(), id, ct));
 
-    private static async Task<Results<Ok<DiffView>, ProblemHttpResult>> Diff(Guid id, int from, int to, HttpContext http, MentorshipHandlers handlers, CancellationToken ct)
+    private static async Task<Results<Ok<DiffView>, ProblemHttpResult>> Diff(Guid id, int? from, int? to, HttpContext http, MentorshipHandlers handlers, CancellationToken ct)
     {
         var result = await handlers.DiffAsync(http.User.MemberId(), id, from, to, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();

@@ -53,15 +53,18 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         return m is null ? new NotFoundError("No such mentorship.") : await ViewAsync(m, me, ct);
     }
 
-    public async Task<Result<DiffView>> DiffAsync(Guid me, Guid id, int from, int to, CancellationToken ct)
+    public async Task<Result<DiffView>> DiffAsync(Guid me, Guid id, int? from, int? to, CancellationToken ct)
     {
         var m = await LoadAsync(me, id, ct, tracking: false);
         if (m is null) return new NotFoundError("No such mentorship.");
+        // Checked after the membership, so a missing number never tells an outsider the mentorship exists.
+        if (from is null) return new Invalid("from", "Send the number of the version to compare from.");
+        if (to is null) return new Invalid("to", "Send the number of the version to compare to.");
         var a = m.Versions.SingleOrDefault(v => v.Number == from);
         var b = m.Versions.SingleOrDefault(v => v.Number == to);
         if (a is null) return new Invalid("from", $"There is no version {from}; versions run from 1 to {m.CurrentVersion}.");
         if (b is null) return new Invalid("to", $"There is no version {to}; versions run from 1 to {m.CurrentVersion}.");
-        return new DiffView(from, to, AgreementDiff.Between(a.Terms, b.Terms));
+        return new DiffView(a.Number, b.Number, AgreementDiff.Between(a.Terms, b.Terms));
     }
 
     public async Task<Result<MentorshipView>> ProposeAsync(Guid me, ProposeRequest request, CancellationToken ct)
@@ -158,9 +161,9 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
 
     public async Task<Result<MentorshipView>> AcceptAsync(Guid me, Guid id, AcceptRequest request, CancellationToken ct)
     {
-        if (request.Version is null) return new Invalid("version", "Send the number of the version you accept.");
         var m = await LoadAsync(me, id, ct);
         if (m is null) return new NotFoundError("No such mentorship.");
+        if (request.Version is null) return new Invalid("version", "Send the number of the version you accept.");
         var from = m.Status;
         var now = time.GetUtcNow();
         if (m.Accept(me, request.Version.Value, now) is { } refused) return ToError(refused);

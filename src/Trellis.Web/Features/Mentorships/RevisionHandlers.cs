@@ -50,9 +50,9 @@ public sealed class RevisionHandlers(TrellisDbContext db, TimeProvider time, Not
 
     public async Task<Result<MentorshipView>> AcceptAsync(Guid me, Guid id, AcceptRequest request, CancellationToken ct)
     {
-        if (request.Version is null) return new Invalid("version", "Send the number of the version you accept.");
         var m = await LoadAsync(me, id, ct);
         if (m is null) return new NotFoundError("No such mentorship.");
+        if (request.Version is null) return new Invalid("version", "Send the number of the version you accept.");
         var now = time.GetUtcNow();
         if (m.AcceptRevision(me, request.Version.Value, now) is { } refused) return MentorshipHandlers.ToError(refused);
 
