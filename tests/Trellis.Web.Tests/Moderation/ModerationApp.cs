@@ -26,7 +26,12 @@ public sealed class ModerationApp : TrellisApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddScoped<IReportTarget>(_ => Messages));
+        builder.ConfigureTestServices(services =>
+        {
+            // The stand-in replaces the Messages feature's own target, so these tests decide what a message says.
+            services.RemoveAll<IReportTarget>(d => d.ImplementationType == typeof(Trellis.Web.Features.Messages.MessageReportTarget));
+            services.AddScoped<IReportTarget>(_ => Messages);
+        });
     }
 
     /// <summary>A member made administrator by the admin command, then signed in afresh (roles travel in the sign-in).</summary>
@@ -97,5 +102,13 @@ public sealed class TestMessages : IReportTarget
         if (!_messages.ContainsKey(itemId)) return Task.FromResult(false);
         _hidden.TryAdd(itemId, at);
         return Task.FromResult(true);
+    }
+}
+
+internal static class ServiceCollectionRemoval
+{
+    public static void RemoveAll<T>(this IServiceCollection services, Func<ServiceDescriptor, bool> match)
+    {
+        foreach (var d in services.Where(d => d.ServiceType == typeof(T) && match(d)).ToList()) services.Remove(d);
     }
 }
