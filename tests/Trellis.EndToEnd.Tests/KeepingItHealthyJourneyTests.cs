@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Trellis.Web.Features.Reviews;
 using Trellis.Web.Infrastructure.Data;
+using static Trellis.EndToEnd.Tests.PageSteps;
 
 namespace Trellis.EndToEnd.Tests;
 
@@ -18,7 +17,6 @@ namespace Trellis.EndToEnd.Tests;
 /// </summary>
 public sealed class KeepingItHealthyJourneyTests(LiveTrellis trellis) : IClassFixture<LiveTrellis>
 {
-    private const string Password = "a garden trellis in spring";
     private const string Endorsement = "Grace listened, then asked the question I had been avoiding.";
 
     [Fact]
@@ -119,7 +117,7 @@ public sealed class KeepingItHealthyJourneyTests(LiveTrellis trellis) : IClassFi
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Send my endorsement" }).ClickAsync();
         await Expect(mentee.Locator("#endorsement-state")).ToContainTextAsync("Not on Grace Okafor's profile");
 
-        await RegisterAndSignIn(reader, "Ada Lovelace");
+        await trellis.RegisterAndSignIn(reader, "Ada Lovelace");
         await reader.GotoAsync(trellis.BaseUrl + mentorProfile);
         await Expect(reader.Locator("main")).Not.ToContainTextAsync("the question I had been avoiding");
 
@@ -138,7 +136,7 @@ public sealed class KeepingItHealthyJourneyTests(LiveTrellis trellis) : IClassFi
     /// <summary>Grace opens to mentoring, Luis asks with the defaults, Grace accepts version 1.</summary>
     private async Task<(Guid MentorshipId, string MentorProfile)> StartMentorshipAsync(IPage mentor, IPage mentee)
     {
-        await RegisterAndSignIn(mentor, "Grace Okafor");
+        await trellis.RegisterAndSignIn(mentor, "Grace Okafor");
         await mentor.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
         await mentor.GetByLabel("I am open to mentoring").CheckAsync();
         await mentor.GetByLabel("How many mentees at once").FillAsync("2");
@@ -147,7 +145,7 @@ public sealed class KeepingItHealthyJourneyTests(LiveTrellis trellis) : IClassFi
         await mentor.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
         var mentorProfile = await mentor.GetByRole(AriaRole.Link, new() { Name = "See how others see it" }).GetAttributeAsync("href");
 
-        await RegisterAndSignIn(mentee, "Luis Ferreira");
+        await trellis.RegisterAndSignIn(mentee, "Luis Ferreira");
         await mentee.GotoAsync(trellis.BaseUrl + mentorProfile);
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Ask to be my mentor" }).ClickAsync();
         await mentee.GetByLabel("Goals").FillAsync("Move from support into product management");
@@ -161,32 +159,6 @@ public sealed class KeepingItHealthyJourneyTests(LiveTrellis trellis) : IClassFi
         await mentor.GetByRole(AriaRole.Button, new() { Name = "Accept version 1" }).ClickAsync();
         await Expect(mentor.GetByRole(AriaRole.Status)).ToContainTextAsync("the mentorship has started");
         return (mentorshipId, mentorProfile!);
-    }
-
-    private async Task RegisterAndSignIn(IPage page, string name)
-    {
-        var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
-        await page.GotoAsync(trellis.BaseUrl + "/Accounts/Register");
-        await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your e-mail");
-        var mail = await trellis.MailAsync(email, "Confirm your e-mail");
-        var link = Regex.Match(mail.TextBody ?? "", "https?://[^\\s]+(/Accounts/ConfirmEmail[^\\s]+)").Groups[1].Value;
-        await page.GotoAsync(trellis.BaseUrl + link);
-        await page.GotoAsync(trellis.BaseUrl + "/Accounts/SignIn");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Hello, {name}");
-    }
-
-    private static async Task AssertAccessible(IPage page, string what)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Trellis.EndToEnd.Tests.PageSteps;
 
 namespace Trellis.EndToEnd.Tests;
 
@@ -9,8 +7,6 @@ namespace Trellis.EndToEnd.Tests;
 /// mentor shapes it, the mentee agrees, and both read the same agreement and what changed.</summary>
 public sealed class MentorshipJourneyTests(LiveTrellis trellis) : IClassFixture<LiveTrellis>
 {
-    private const string Password = "a garden trellis in spring";
-
     [Fact]
     public async Task MenteeProposesLightAndInformal_MentorCountersTheCadence_MenteeAccepts_BothSeeTheSameAgreement()
     {
@@ -19,7 +15,7 @@ public sealed class MentorshipJourneyTests(LiveTrellis trellis) : IClassFixture<
         var mentor = await mentorContext.NewPageAsync();
         var mentee = await menteeContext.NewPageAsync();
 
-        await RegisterAndSignIn(mentor, "Grace Okafor");
+        await trellis.RegisterAndSignIn(mentor, "Grace Okafor");
         await mentor.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
         await mentor.GetByLabel("I am open to mentoring").CheckAsync();
         await mentor.GetByLabel("How many mentees at once").FillAsync("2");
@@ -28,7 +24,7 @@ public sealed class MentorshipJourneyTests(LiveTrellis trellis) : IClassFixture<
         await mentor.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
         var mentorPage = await mentor.GetByRole(AriaRole.Link, new() { Name = "See how others see it" }).GetAttributeAsync("href");
 
-        await RegisterAndSignIn(mentee, "Luis Ferreira");
+        await trellis.RegisterAndSignIn(mentee, "Luis Ferreira");
         await mentee.GotoAsync(trellis.BaseUrl + mentorPage);
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Ask to be my mentor" }).ClickAsync();
         await Expect(mentee.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ask Grace Okafor to be your mentor");
@@ -72,32 +68,6 @@ public sealed class MentorshipJourneyTests(LiveTrellis trellis) : IClassFixture<
             await Expect(page.Locator("#version-2 table.diff")).ToContainTextAsync("every 2 weeks");
             await AssertAccessible(page, "active mentorship");
         }
-    }
-
-    private async Task RegisterAndSignIn(IPage page, string name)
-    {
-        var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
-        await page.GotoAsync(trellis.BaseUrl + "/Accounts/Register");
-        await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your e-mail");
-        var mail = await trellis.MailAsync(email, "Confirm your e-mail");
-        var link = Regex.Match(mail.TextBody ?? "", "https?://[^\\s]+(/Accounts/ConfirmEmail[^\\s]+)").Groups[1].Value;
-        await page.GotoAsync(trellis.BaseUrl + link);
-        await page.GotoAsync(trellis.BaseUrl + "/Accounts/SignIn");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Hello, {name}");
-    }
-
-    private static async Task AssertAccessible(IPage page, string what)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

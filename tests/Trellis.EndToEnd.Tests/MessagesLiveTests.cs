@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -7,6 +5,7 @@ using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Messages;
 using Trellis.Web.Infrastructure.Data;
+using static Trellis.EndToEnd.Tests.PageSteps;
 
 namespace Trellis.EndToEnd.Tests;
 
@@ -14,8 +13,6 @@ namespace Trellis.EndToEnd.Tests;
 /// without a reload, through SignalR and /js/messages.js.</summary>
 public sealed class MessagesLiveTests(LiveTrellis trellis) : IClassFixture<LiveTrellis>
 {
-    private const string Password = "a garden trellis in spring";
-
     [Fact]
     public async Task AMessageArrivesLive_InTheOtherMembersOpenPage()
     {
@@ -103,12 +100,5 @@ public sealed class MessagesLiveTests(LiveTrellis trellis) : IClassFixture<LiveT
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Hello");
         return page;
-    }
-
-    private static async Task AssertAccessible(IPage page, string what)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 }

@@ -1,14 +1,11 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Trellis.EndToEnd.Tests.PageSteps;
 
 namespace Trellis.EndToEnd.Tests;
 
 public sealed class NewcomerJourneyTests(LiveTrellis trellis) : IClassFixture<LiveTrellis>
 {
-    private const string Password = "a garden trellis in spring";
-
     [Fact]
     public async Task ANewcomer_Registers_ConfirmsByEmail_FillsBothRoles_SignsOutAndBackIn()
     {
@@ -91,13 +88,6 @@ public sealed class NewcomerJourneyTests(LiveTrellis trellis) : IClassFixture<Li
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
-    private static async Task AssertAccessible(IPage page, string what)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
