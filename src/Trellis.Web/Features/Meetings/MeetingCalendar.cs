@@ -49,9 +49,13 @@ public static class MeetingCalendar
         var calendar = new Calendar { ProductId = "-//Trellis//Meetings//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var e in events) calendar.Events.Add(e);
-        var earliest = calendar.Events.Select(e => e.DtStart!.Value).DefaultIfEmpty(DateTime.UtcNow).Min();
-        foreach (var zone in calendar.Events.Select(e => e.DtStart!.TzId).Where(z => z is not null and not "UTC").Distinct().Order())
-            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone!, earliest, includeHistoricalData: false));
+        // Zones are described from the earliest meeting on; an empty feed needs none (and no clock).
+        if (calendar.Events.Count > 0)
+        {
+            var earliest = calendar.Events.Min(e => e.DtStart!.Value);
+            foreach (var zone in calendar.Events.Select(e => e.DtStart!.TzId).Where(z => z is not null and not "UTC").Distinct().Order())
+                calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone!, earliest, includeHistoricalData: false));
+        }
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 }
