@@ -6,6 +6,7 @@ using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Messages;
 using Trellis.Web.Infrastructure.Data;
 using static Trellis.EndToEnd.Tests.PageSteps;
+using Trellis.Web.Features.Mentorships.Agreements;
 
 namespace Trellis.EndToEnd.Tests;
 

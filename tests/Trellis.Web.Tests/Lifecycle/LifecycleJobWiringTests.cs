@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Lifecycle;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Lifecycle;

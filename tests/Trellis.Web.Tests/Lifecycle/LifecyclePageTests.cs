@@ -1,5 +1,6 @@
 using System.Net;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Lifecycle;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Lifecycle;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Tests.Infrastructure;

@@ -44,7 +44,7 @@ public sealed class MeetingTimesTests
     [Fact]
     public void MonthlyCadence_StepsInTheOrganisersCalendar()
     {
-        Assert.Equal(new DateOnly(2027, 2, 28), MeetingTimes.Next(new DateOnly(2027, 1, 31), 1, Trellis.Web.Features.Mentorships.CadenceUnit.Months));
-        Assert.Equal(new DateOnly(2027, 3, 17), MeetingTimes.Next(new DateOnly(2027, 3, 3), 2, Trellis.Web.Features.Mentorships.CadenceUnit.Weeks));
+        Assert.Equal(new DateOnly(2027, 2, 28), MeetingTimes.Next(new DateOnly(2027, 1, 31), 1, Trellis.Web.Features.Mentorships.Agreements.CadenceUnit.Months));
+        Assert.Equal(new DateOnly(2027, 3, 17), MeetingTimes.Next(new DateOnly(2027, 3, 3), 2, Trellis.Web.Features.Mentorships.Agreements.CadenceUnit.Weeks));
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Mentorships;

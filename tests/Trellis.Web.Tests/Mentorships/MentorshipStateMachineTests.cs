@@ -1,5 +1,6 @@
 using Trellis.Web.Features.Mentorships;
 using static Trellis.Web.Features.Mentorships.MentorshipStatus;
+using Trellis.Web.Features.Mentorships.Agreements;
 
 namespace Trellis.Web.Tests.Mentorships;
 

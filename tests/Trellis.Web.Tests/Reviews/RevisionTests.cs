@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Reviews;
 using Trellis.Web.Tests.Infrastructure;

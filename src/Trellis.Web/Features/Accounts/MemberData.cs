@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Critiques;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;

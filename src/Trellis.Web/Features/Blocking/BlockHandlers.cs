@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Lifecycle;
+using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.CheckIns;

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Requests;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Resources;
 using Trellis.Web.Infrastructure.Data;

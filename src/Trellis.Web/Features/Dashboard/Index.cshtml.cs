@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Shared;

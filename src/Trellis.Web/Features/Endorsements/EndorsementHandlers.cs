@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Shared;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;

@@ -2,7 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 
 namespace Trellis.Web.Features.Meetings;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;

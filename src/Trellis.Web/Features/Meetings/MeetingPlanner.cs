@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web.Features.Meetings;

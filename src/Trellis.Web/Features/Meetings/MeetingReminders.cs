@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Infrastructure.Data;
 

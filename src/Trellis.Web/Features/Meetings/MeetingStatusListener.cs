@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Infrastructure.Data;
 

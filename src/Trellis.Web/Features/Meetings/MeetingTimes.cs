@@ -54,8 +54,8 @@ public static class MeetingTimes
     }
 
     /// <summary>The next date of a cadence in the organiser's calendar.</summary>
-    public static DateOnly Next(DateOnly date, int every, Mentorships.CadenceUnit unit) =>
-        unit == Mentorships.CadenceUnit.Weeks ? date.AddDays(7 * every) : date.AddMonths(every);
+    public static DateOnly Next(DateOnly date, int every, Mentorships.Agreements.CadenceUnit unit) =>
+        unit == Mentorships.Agreements.CadenceUnit.Weeks ? date.AddDays(7 * every) : date.AddMonths(every);
 
     /// <summary>
     /// The first time on or after <paramref name="from"/> (a date in the organiser's zone) inside both

@@ -1,4 +1,4 @@
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 
 namespace Trellis.Web.Features.Meetings;
 

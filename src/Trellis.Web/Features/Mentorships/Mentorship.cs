@@ -1,3 +1,5 @@
+using Trellis.Web.Features.Mentorships.Agreements;
+
 namespace Trellis.Web.Features.Mentorships;
 
 /// <summary>

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Features.Mentorships.Agreements;
+using Trellis.Web.Features.Mentorships.Lifecycle;
+using Trellis.Web.Features.Mentorships.Requests;
 
 namespace Trellis.Web.Features.Mentorships;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Shared;
 using Trellis.Web.Infrastructure.Data;

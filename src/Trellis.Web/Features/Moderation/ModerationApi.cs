@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;

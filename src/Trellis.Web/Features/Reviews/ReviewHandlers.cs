@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Requests;
+using Trellis.Web.Features.Mentorships.Revisions;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;

@@ -8,6 +8,8 @@ using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Goals;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Lifecycle;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;

@@ -18,7 +18,7 @@ public static class JobsSetup
         services.AddQuartz(q =>
         {
             // Features add their jobs here: q.Every<SomeJob>(TimeSpan.FromMinutes(1));
-            q.Every<Features.Mentorships.LifecycleScheduleJob>(TimeSpan.FromMinutes(1));
+            q.Every<Features.Mentorships.Lifecycle.LifecycleScheduleJob>(TimeSpan.FromMinutes(1));
             q.Every<Trellis.Web.Features.Meetings.MeetingReminderJob>(TimeSpan.FromMinutes(1));
             q.Every<Trellis.Web.Features.Critiques.OrphanFileSweepJob>(TimeSpan.FromHours(1));
             q.Every<Trellis.Web.Features.Reviews.ReviewRemindersJob>(TimeSpan.FromMinutes(1));
