@@ -11,7 +11,7 @@ namespace Trellis.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "match", "generate", "admin", "help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "match", "generate", "admin", "programme", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -45,6 +45,9 @@ public static class AdminCommands
             case "admin":
                 await app.Services.MigrateAsync(ct);
                 return await Features.Admin.AdministratorsCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, ct);
+            case "programme":
+                await app.Services.MigrateAsync(ct);
+                return await Features.Programmes.ProgrammeCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, ct);
             default:
                 Console.WriteLine("""
                     Trellis admin commands (dotnet run --project src/Trellis.Web -- <command>):
@@ -55,6 +58,9 @@ public static class AdminCommands
                       generate ...                     write a synthetic cohort's CSV files (see docs/matching.md)
                       admin grant|revoke <email>       make a member a site administrator, or stop (revoking signs them out)
                       admin list                       the site's administrators (docs/moderation.md)
+                      programme create --slug S --name N --kind cohort|evergreen --owner EMAIL
+                                                       create a mentoring programme owned by a member (docs/programmes.md)
+                      programme list                   every programme and its state
                     """);
                 return 0;
         }

@@ -16,6 +16,7 @@ using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Programmes;
 using Trellis.Web.Features.Resources;
 using Trellis.Web.Features.Reviews;
 using Trellis.Web.Features.Timeline;
@@ -110,6 +111,7 @@ public static class WebSetup
         services.AddScoped<ImpactStats>();
         services.AddScoped<EndorsementHandlers>();
         services.AddScoped<Trellis.Web.Features.Moderation.IReportTarget, EndorsementReportTarget>();
+        services.AddTrellisProgrammes();
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -174,6 +176,7 @@ public static class WebSetup
         api.MapRevisions();
         api.MapReviews();
         api.MapEndorsements();
+        api.MapProgrammes();
         return app;
     }
 }

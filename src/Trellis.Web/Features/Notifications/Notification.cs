@@ -58,6 +58,7 @@ public enum NotificationKind
     CritiqueRequested,
     ResourceShared,
     Endorsement,
+    Programme,
 }
 
 public enum EmailDelivery

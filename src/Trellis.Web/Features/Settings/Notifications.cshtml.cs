@@ -47,6 +47,7 @@ public sealed class NotificationsModel(NotificationCentre centre) : TrellisPageM
         NotificationKind.CritiqueRequested => "My mentee sends work for critique or replies about it",
         NotificationKind.ResourceShared => "An article or a book is shared with me",
         NotificationKind.Endorsement => "An endorsement of me is written, or one I wrote is published",
+        NotificationKind.Programme => "News from a programme I take part in or coordinate (enrolment, matches)",
         _ => kind.ToString(),
     };
 

@@ -55,6 +55,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Trellis.Web.Features.Resources.Resource> Resources => Set<Trellis.Web.Features.Resources.Resource>();
     public DbSet<Trellis.Web.Features.Reviews.Review> Reviews => Set<Trellis.Web.Features.Reviews.Review>();
     public DbSet<Trellis.Web.Features.Endorsements.Endorsement> Endorsements => Set<Trellis.Web.Features.Endorsements.Endorsement>();
+    public DbSet<Features.Programmes.Programme> Programmes => Set<Features.Programmes.Programme>();
+    public DbSet<Features.Programmes.ProgrammeCoordinator> ProgrammeCoordinators => Set<Features.Programmes.ProgrammeCoordinator>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

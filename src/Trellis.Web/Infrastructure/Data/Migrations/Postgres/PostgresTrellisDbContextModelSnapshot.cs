@@ -1506,6 +1506,139 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BulkMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DefaultMentorCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("EnrolmentClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EnrolmentOpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IntroBody")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("IntroSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MatchingMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("MatchingOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MaxOpenRequests")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MenteeTerm")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("MentorTerm")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly?>("RunsFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RunsUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("StartDirectly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.ProgrammeCoordinator", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ProgrammeId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ProgrammeCoordinators");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Resources.Resource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2176,6 +2309,82 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("CareerHistory");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Programme", b =>
+                {
+                    b.OwnsOne("Trellis.Web.Features.Programmes.EnrolmentRules", "MenteeEnrolment", b1 =>
+                        {
+                            b1.Property<Guid>("ProgrammeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Access")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.PrimitiveCollection<List<string>>("Domains")
+                                .IsRequired()
+                                .HasColumnType("text[]");
+
+                            b1.PrimitiveCollection<int[]>("RequiredFields")
+                                .IsRequired()
+                                .HasColumnType("integer[]");
+
+                            b1.HasKey("ProgrammeId");
+
+                            b1.ToTable("Programmes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId");
+                        });
+
+                    b.OwnsOne("Trellis.Web.Features.Programmes.EnrolmentRules", "MentorEnrolment", b1 =>
+                        {
+                            b1.Property<Guid>("ProgrammeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Access")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.PrimitiveCollection<List<string>>("Domains")
+                                .IsRequired()
+                                .HasColumnType("text[]");
+
+                            b1.PrimitiveCollection<int[]>("RequiredFields")
+                                .IsRequired()
+                                .HasColumnType("integer[]");
+
+                            b1.HasKey("ProgrammeId");
+
+                            b1.ToTable("Programmes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId");
+                        });
+
+                    b.Navigation("MenteeEnrolment")
+                        .IsRequired();
+
+                    b.Navigation("MentorEnrolment")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.ProgrammeCoordinator", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Resources.Resource", b =>

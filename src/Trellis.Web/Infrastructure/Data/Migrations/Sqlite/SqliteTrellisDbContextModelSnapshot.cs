@@ -1494,6 +1494,139 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BulkMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefaultMentorCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnrolmentClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnrolmentOpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroBody")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchingMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MatchingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxOpenRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MenteeTerm")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorTerm")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RunsFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RunsUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StartDirectly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.ProgrammeCoordinator", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgrammeId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ProgrammeCoordinators");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Resources.Resource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2164,6 +2297,82 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("CareerHistory");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Programme", b =>
+                {
+                    b.OwnsOne("Trellis.Web.Features.Programmes.EnrolmentRules", "MenteeEnrolment", b1 =>
+                        {
+                            b1.Property<Guid>("ProgrammeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Access")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Domains")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("RequiredFields")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProgrammeId");
+
+                            b1.ToTable("Programmes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId");
+                        });
+
+                    b.OwnsOne("Trellis.Web.Features.Programmes.EnrolmentRules", "MentorEnrolment", b1 =>
+                        {
+                            b1.Property<Guid>("ProgrammeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Access")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Domains")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("RequiredFields")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProgrammeId");
+
+                            b1.ToTable("Programmes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId");
+                        });
+
+                    b.Navigation("MenteeEnrolment")
+                        .IsRequired();
+
+                    b.Navigation("MentorEnrolment")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.ProgrammeCoordinator", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Resources.Resource", b =>
