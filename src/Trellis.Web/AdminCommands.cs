@@ -1,13 +1,17 @@
-using Trellis.Matching.Cohort;
+using System.CommandLine;
+using Trellis.Matching.CommandLine;
+using Trellis.Matching.Embeddings;
+using Trellis.Web.Features.Admin;
 using Trellis.Web.Features.Demo;
-using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Programmes;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web;
 
 /// <summary>
 /// The admin command line lives in the same executable as the site:
-/// <c>dotnet run --project src/Trellis.Web -- &lt;command&gt;</c>.
+/// <c>dotnet run --project src/Trellis.Web -- &lt;command&gt;</c>. Parsed by System.CommandLine, like
+/// the cohort commands it hosts (<see cref="Commands"/>): one way for every command.
 /// </summary>
 public static class AdminCommands
 {
@@ -15,71 +19,112 @@ public static class AdminCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static Task<int> RunAsync(WebApplication app, string[] args)
     {
         var ct = app.Lifetime.ApplicationStopping;
-        switch (args[0])
-        {
-            case "migrate":
-                await app.Services.MigrateAsync(ct);
-                Console.WriteLine("Database is up to date.");
-                return 0;
-            case "seed-demo":
-                await app.Services.MigrateAsync(ct);
-                var count = IntOption(args, "--count", 500);
-                var seed = IntOption(args, "--seed", 42);
-                var added = await DemoSeeder.SeedAsync(app.Services, count, seed, Console.Out, ct);
-                Console.WriteLine($"Added {added} demo members (seed {seed}). Every demo account signs in with the password '{DemoSeeder.Password}', for example:");
-                foreach (var person in DemoCommunity.Generate(3, seed, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year))
-                    Console.WriteLine($"  {person.Email}");
-                return 0;
-            case "match":
-                // The real sentence model unless asked for the fast hashing stand-in (big cohorts: the model
-                // costs about 6 ms of CPU per text, spread over every core here).
-                var rest = args[1..].Where(a => a != "--hashing-embedder").ToArray();
-                return rest.Length < args.Length - 1
-                    ? MatchCommand.Run(rest, Console.Out, Console.Error)
-                    : MatchCommand.Run(rest, Console.Out, Console.Error, texts => EmbedInParallel(app.Services.GetRequiredService<Embedder>(), texts));
-            case "generate":
-                return GenerateCommand.Run(args[1..], Console.Out, Console.Error);
-            case "admin":
-                await app.Services.MigrateAsync(ct);
-                return await Features.Admin.AdministratorsCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, ct);
-            case "programme":
-                await app.Services.MigrateAsync(ct);
-                return await Features.Programmes.ProgrammeCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, ct);
-            default:
-                Console.WriteLine("""
-                    Trellis admin commands (dotnet run --project src/Trellis.Web -- <command>):
-                      migrate                          apply database migrations and exit
-                      seed-demo [--count N] [--seed S] add a demo community (default 500 members, seed 42)
-                      match --mentees F --mentors F --mode optimal|stable --out F [--k 50] [--penalty N] [--max-per-mentor N] [--hashing-embedder]
-                                                       match a whole cohort from CSV files (docs/matching.md)
-                      generate ...                     write a synthetic cohort's CSV files (see docs/matching.md)
-                      admin grant|revoke <email>       make a member a site administrator, or stop (revoking signs them out)
-                      admin list                       the site's administrators (docs/moderation.md)
-                      programme create --slug S --name N --kind cohort|evergreen --owner EMAIL
-                                                       create a mentoring programme owned by a member (docs/programmes.md)
-                      programme list                   every programme and its state
-                    """);
-                return 0;
-        }
+        var root = Root(app.Services);
+        return args[0] == "help"
+            ? Commands.InvokeAsync(root, ["--help"], Console.Out, Console.Error, ct)
+            : Commands.InvokeAsync(root, args, Console.Out, Console.Error, ct);
     }
 
-    private static float[][] EmbedInParallel(Embedder embedder, string[] texts)
+    private static RootCommand Root(IServiceProvider services)
     {
-        var result = new float[texts.Length][];
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, texts.Length, 256), range =>
+        var root = new RootCommand("Trellis admin commands (dotnet run --project src/Trellis.Web -- <command>)");
+
+        var migrate = new Command("migrate", "apply database migrations and exit");
+        migrate.SetAction(async (parsed, ct) =>
         {
-            var vectors = embedder.EmbedMany(texts[range.Item1..range.Item2]);
-            Array.Copy(vectors, 0, result, range.Item1, vectors.Length);
+            await services.MigrateAsync(ct);
+            await parsed.InvocationConfiguration.Output.WriteLineAsync("Database is up to date.");
+            return 0;
         });
-        return result;
+
+        var count = Commands.Number("--count", "how many demo members", 500, 1, 100_000);
+        var seed = Commands.Number("--seed", "random seed", 42, 0, int.MaxValue);
+        var seedDemo = new UsageCommand("seed-demo", "add a demo community (default 500 members, seed 42)",
+            "seed-demo [--count 500] [--seed 42]") { count, seed };
+        seedDemo.SetAction((parsed, ct) => SeedDemoAsync(services, parsed.GetValue(count), parsed.GetValue(seed),
+            parsed.InvocationConfiguration.Output, ct));
+
+        // The real sentence model unless asked for the fast hashing stand-in (big cohorts: the model
+        // costs about 6 ms of CPU per text, spread over every core here).
+        var match = MatchCommand.Create(hashing => hashing ? HashingEmbedder.Instance : SentenceEmbedder.Shared);
+
+        var admin = new Command("admin", "site administrators (docs/moderation.md)");
+        var email = new Argument<string>("email");
+        foreach (var (verb, description) in new[]
+                 {
+                     ("grant", "make a member a site administrator"),
+                     ("revoke", "stop being one (signs them out everywhere)"),
+                 })
+        {
+            var command = new UsageCommand(verb, description, $"admin {verb} <email>") { email };
+            command.SetAction((parsed, ct) => AdministratorsAsync(services, [verb, parsed.GetRequiredValue(email)], parsed, ct));
+            admin.Add(command);
+        }
+        var list = new Command("list", "the site's administrators");
+        list.SetAction((parsed, ct) => AdministratorsAsync(services, ["list"], parsed, ct));
+        admin.Add(list);
+
+        root.Add(migrate);
+        root.Add(seedDemo);
+        root.Add(match);
+        root.Add(GenerateCommand.Create());
+        root.Add(admin);
+        root.Add(Programme(services));
+        return root;
     }
 
-    private static int IntOption(string[] args, string name, int fallback)
+    /// <summary><c>programme create|list</c>, parsed here and run by <see cref="ProgrammeCommand"/>.</summary>
+    private static Command Programme(IServiceProvider services)
     {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+        var programme = new Command("programme", "mentoring programmes (docs/programmes.md)");
+        var list = new Command("list", "every programme and its state");
+        list.SetAction((parsed, ct) => ProgrammeAsync(services, ["list"], parsed, ct));
+        var slug = new Option<string>("--slug") { Description = "the programme's address" };
+        var name = new Option<string>("--name") { Description = "its name" };
+        var kind = new Option<string>("--kind") { Description = "cohort or evergreen" };
+        var owner = new Option<string>("--owner") { Description = "the owning member's e-mail" };
+        var create = new UsageCommand("create", "create a mentoring programme owned by a member",
+            "programme create --slug ADDRESS --name NAME --kind cohort|evergreen --owner EMAIL") { slug, name, kind, owner };
+        // Missing values are the handler's to report (in the words the admin page uses), so pass what was given.
+        create.SetAction((parsed, ct) => ProgrammeAsync(services,
+            ["create", .. Given("--slug", parsed.GetValue(slug)), .. Given("--name", parsed.GetValue(name)),
+             .. Given("--kind", parsed.GetValue(kind)), .. Given("--owner", parsed.GetValue(owner))], parsed, ct));
+        programme.Add(create);
+        programme.Add(list);
+        return programme;
+
+        static string[] Given(string option, string? value) => value is null ? [] : [option, value];
+    }
+
+    private static async Task<int> ProgrammeAsync(IServiceProvider services, string[] args, ParseResult parsed,
+        CancellationToken ct)
+    {
+        await services.MigrateAsync(ct);
+        return await ProgrammeCommand.RunAsync(services, args, parsed.InvocationConfiguration.Output,
+            parsed.InvocationConfiguration.Error, ct);
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, int count, int seed, TextWriter output,
+        CancellationToken ct)
+    {
+        await services.MigrateAsync(ct);
+        var added = await DemoSeeder.SeedAsync(services, count, seed, output, ct);
+        await output.WriteLineAsync($"Added {added} demo members (seed {seed}). Every demo account signs in with " +
+            $"the password '{DemoSeeder.Password}', for example:");
+        var year = services.GetRequiredService<TimeProvider>().GetUtcNow().Year;
+        foreach (var person in DemoCommunity.Generate(3, seed, year))
+            await output.WriteLineAsync($"  {person.Email}");
+        return 0;
+    }
+
+    private static async Task<int> AdministratorsAsync(IServiceProvider services, string[] args, ParseResult parsed,
+        CancellationToken ct)
+    {
+        await services.MigrateAsync(ct);
+        return await AdministratorsCommand.RunAsync(services, args, parsed.InvocationConfiguration.Output,
+            parsed.InvocationConfiguration.Error, ct);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.AI;
 using Scalar.AspNetCore;
+using Trellis.Matching.Embeddings;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.CheckIns;
@@ -64,7 +66,10 @@ public static class WebSetup
     public static IServiceCollection AddTrellisFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<Trellis.Matching.Scoring.MatchingOptions>().Bind(configuration.GetSection(Trellis.Matching.Scoring.MatchingOptions.SectionName)).ValidateDataAnnotations();
-        services.AddSingleton<Embedder>();
+        // The offline sentence model behind the abstraction; one shared instance per process (the
+        // model loads once, about a second). An instance registration, so no container disposes it.
+        services.AddSingleton(SentenceEmbedder.Shared);
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SentenceEmbedder.Shared);
         services.AddSingleton<EmbeddingRefresher>();
         services.AddSingleton<MentorDirectory>();
         services.AddScoped<MentorSearch>();

@@ -1,5 +1,7 @@
 using Trellis.Matching.Assignment;
 using Trellis.Matching.Cohort;
+using Trellis.Matching.CommandLine;
+using Trellis.Matching.Embeddings;
 
 namespace Trellis.Bench.Assignment;
 

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using Trellis.Matching.Scoring;
-using Trellis.Matching.Text;
+using Trellis.Matching.Embeddings;
 
 namespace Trellis.Bench.Search;
 

@@ -18,7 +18,7 @@ internal sealed class PreparedProblem
     {
         var violations = new List<RuleViolation>();
         if (rules.UnmatchedPenalty < 0)
-            violations.Add(new(-1, -1, "The unmatched penalty must not be negative."));
+            violations.Add(new(-1, -1, RuleViolationKind.NegativePenalty));
 
         var capacity = (int[])candidates.Capacity.Clone();
         if (rules.MaxMenteesPerMentor is { } max)
@@ -34,15 +34,15 @@ internal sealed class PreparedProblem
         foreach (var (i, j) in rules.Pinned)
         {
             if ((uint)i >= (uint)candidates.MenteeCount || (uint)j >= (uint)candidates.MentorCount)
-                violations.Add(new(i, j, "The pinned pair names a mentee or mentor that does not exist."));
+                violations.Add(new(i, j, RuleViolationKind.UnknownPerson));
             else if (pinned[i] != Matches.Unmatched)
-                violations.Add(new(i, j, "The mentee is pinned to more than one mentor."));
+                violations.Add(new(i, j, RuleViolationKind.PinnedTwice));
             else if (forbidden.Contains(Key(i, j)))
-                violations.Add(new(i, j, "The pair is both pinned and forbidden."));
+                violations.Add(new(i, j, RuleViolationKind.PinnedAndForbidden));
             else if (candidates.FindArc(i, j) is var arc && arc < 0)
-                violations.Add(new(i, j, "The pinned mentor is not a candidate for this mentee (a hard filter excluded it)."));
+                violations.Add(new(i, j, RuleViolationKind.PinnedNotCandidate));
             else if (capacity[j] == 0)
-                violations.Add(new(i, j, "The pinned mentor has no capacity left for this mentee."));
+                violations.Add(new(i, j, RuleViolationKind.PinnedOverCapacity));
             else
             {
                 pinned[i] = j;

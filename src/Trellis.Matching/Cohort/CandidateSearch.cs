@@ -24,7 +24,7 @@ public static class CandidateSearch
         if (mentees.Dimensions != mentors.Dimensions) throw new ArgumentException("Both sides need embeddings of the same size.");
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var blockedSet = (blocked ?? []).Select(p => Key(p.Mentee, p.Mentor)).ToHashSet();
-        var mentorOrder = Enumerable.Range(0, mentors.Count).Where(j => mentors.Capacity[j] > 0)
+        var mentorOrder = Enumerable.Range(0, mentors.Count).Where(j => HardFilters.HasRoom(mentors.Capacity[j]))
             .OrderBy(j => mentors.Languages[j]).ThenBy(j => j).ToArray();
         var menteeOrder = Enumerable.Range(0, mentees.Count)
             .OrderBy(i => mentees.Languages[i]).ThenBy(i => i).ToArray();
@@ -90,15 +90,14 @@ public static class CandidateSearch
                             var cosine = dots[r * DotKernel.Columns + c];
                             if (cosine < threshold[i]) continue; // cannot beat the K-th best: most pairs end here
                             var jj = j + c;
-                            if ((mentees.Languages[i] & packed.Languages[jj]) == 0) continue;
-                            var org = mentees.OrgUnits[i];
-                            if (org >= 0 && org == packed.OrgUnits[jj]) continue;
+                            if (!HardFilters.SharesLanguage(mentees.Languages[i], packed.Languages[jj])) continue;
+                            if (HardFilters.SameOrgUnit(mentees.OrgUnits[i], packed.OrgUnits[jj])) continue;
                             var mentor = packed.Ids[jj];
                             var key = ((long)score.Cost(cosine, i, mentor) << 32) | (uint)mentor;
                             var heap = best.AsSpan(i * k, k);
                             if (found[i] == k && key >= heap[0]) continue;
                             if (blocked.Count > 0 && blocked.Contains(Key(i, mentor))) continue;
-                            TopK.Offer(heap, ref found[i], key);
+                            TopK.Offer<long, SmallerKey>(heap, ref found[i], key);
                             if (found[i] == k) threshold[i] = score.CosineNeededToBeat((int)(heap[0] >> 32) + 1, i);
                         }
                     }
@@ -133,7 +132,7 @@ public static class CandidateSearch
         {
             var (i, j) = ((int)(key >> 32), (int)(key & 0xFFFF_FFFF));
             if ((uint)i >= (uint)mentees.Count || (uint)j >= (uint)mentors.Count) continue;
-            if (HardFilters.Pass(mentees, i, mentors, j)) counts[i]++;
+            if (HardFilters.Allows(mentees, i, mentors, j)) counts[i]++;
         }
         return counts;
     }

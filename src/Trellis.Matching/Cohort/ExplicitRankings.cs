@@ -4,24 +4,22 @@ using Trellis.Matching.Stable;
 namespace Trellis.Matching.Cohort;
 
 /// <summary>
-/// Turns the optional ranking columns into per-arc ranks for stable matching. A person's ranked
-/// candidates come first in their order; everyone they did not rank follows by score.
+/// Turns people's own rankings (indices on the other side, best first) into per-arc ranks for
+/// stable matching. A person's ranked candidates come first in their order; everyone they did not
+/// rank follows by score.
 /// </summary>
 internal static class ExplicitRankings
 {
     private const int Unranked = 1_000_000;
 
-    public static Rankings From(CohortInput input, Candidates c)
+    public static Rankings From(int[][] menteeRanking, int[][] mentorRanking, Candidates c)
     {
-        var menteeRanked = input.Mentees.Any(p => p.Ranking.Length > 0);
-        var mentorRanked = input.Mentors.Any(p => p.Ranking.Length > 0);
+        var menteeRanked = menteeRanking.Any(r => r.Length > 0);
+        var mentorRanked = mentorRanking.Any(r => r.Length > 0);
         if (!menteeRanked && !mentorRanked) return Rankings.FromScores;
 
-        var mentorIndex = input.Mentors.Select((p, j) => (p.Id, j)).ToDictionary(x => x.Id, x => x.j);
-        var menteeIndex = input.Mentees.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var menteePosition = Positions(input.Mentees, mentorIndex);
-        var mentorPosition = Positions(input.Mentors, menteeIndex);
-
+        var menteePosition = Positions(menteeRanking);
+        var mentorPosition = Positions(mentorRanking);
         int[]? menteeRank = menteeRanked ? new int[c.ArcCount] : null;
         int[]? mentorRank = mentorRanked ? new int[c.ArcCount] : null;
         for (var i = 0; i < c.MenteeCount; i++)
@@ -36,7 +34,8 @@ internal static class ExplicitRankings
         return new Rankings(menteeRank, mentorRank);
     }
 
-    private static Dictionary<int, int>[] Positions(List<CohortPerson> people, Dictionary<string, int> otherIndex) =>
-        [.. people.Select(p => p.Ranking.Select((id, r) => (otherIndex[id], r))
-            .DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.r))];
+    /// <summary>The first position of each ranked id (a repeat keeps its first place).</summary>
+    private static Dictionary<int, int>[] Positions(int[][] rankings) =>
+        [.. rankings.Select(r => r.Select((other, position) => (other, position))
+            .DistinctBy(x => x.other).ToDictionary(x => x.other, x => x.position))];
 }

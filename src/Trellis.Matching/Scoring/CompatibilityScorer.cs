@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics.Tensors;
 
 namespace Trellis.Matching.Scoring;
@@ -97,98 +96,35 @@ public sealed class CompatibilityScorer
 
         CriterionScore[] parts =
         [
-            new(Criterion.Field, field, w[0], Sentences.Field(sameField, relatedField, mentor.Field), field > 0),
-            new(Criterion.CareerStage, stage, w[1], Sentences.CareerStage(yearsAhead, stage, field > 0, soughtSkill, o.MinYearsAhead), stage >= 0.5f),
-            new(Criterion.Qualities, qualities, w[2] * gate, Sentences.Qualities(mentee.QualitiesSought, sharedQualities), sharedQualities != MentorQualities.None),
-            new(Criterion.Interests, interests, w[3] * gate, Sentences.Interests(sharedInterests), sharedInterests.Count > 0),
-            new(Criterion.WorkingHours, hours, w[4] * gate, Sentences.WorkingHours(overlapHours), overlapHours >= 1),
-            new(Criterion.Language, language, w[5] * gate, Sentences.Language(sharedLanguages), language > 0),
-            new(Criterion.Formats, formats, w[6] * gate, Sentences.Formats(mentee.FormatsPreferred, sharedFormats), sharedFormats != MeetingFormats.None),
-            new(Criterion.Availability, availability, w[7] * gate, Sentences.Availability(mentor.RemainingCapacity, mentor.HoursPerMonth), availability >= 0.5f),
-            new(Criterion.Goals, goals, w[8], Sentences.Goals(cosine, goals), goals >= 0.3f),
+            new(Criterion.Field, field, w[0], field > 0,
+                new FieldReason(sameField ? FieldFit.Same : relatedField ? FieldFit.Related : FieldFit.Different, mentor.Field)),
+            new(Criterion.CareerStage, stage, w[1], stage >= 0.5f,
+                new CareerStageReason(StageFit(yearsAhead, stage, field > 0, o.MinYearsAhead), yearsAhead, soughtSkill)),
+            new(Criterion.Qualities, qualities, w[2] * gate, sharedQualities != MentorQualities.None,
+                new QualitiesReason(mentee.QualitiesSought, sharedQualities)),
+            new(Criterion.Interests, interests, w[3] * gate, sharedInterests.Count > 0, new InterestsReason(sharedInterests)),
+            new(Criterion.WorkingHours, hours, w[4] * gate, overlapHours >= 1, new WorkingHoursReason(overlapHours)),
+            new(Criterion.Language, language, w[5] * gate, language > 0, new LanguageReason([.. sharedLanguages.ToCodes()])),
+            new(Criterion.Formats, formats, w[6] * gate, sharedFormats != MeetingFormats.None,
+                new FormatsReason(mentee.FormatsPreferred, sharedFormats)),
+            new(Criterion.Availability, availability, w[7] * gate, availability >= 0.5f,
+                new AvailabilityReason(mentor.RemainingCapacity, mentor.HoursPerMonth)),
+            new(Criterion.Goals, goals, w[8], goals >= 0.3f, new GoalsReason(GoalsFitOf(cosine, goals), cosine)),
         ];
         return new CompatibilityScore(total, parts, o.MaxReasons);
     }
-}
 
-/// <summary>Plain words for members. Short, no jargon, second person.</summary>
-internal static class Sentences
-{
-    public static string Field(bool same, bool related, string mentorField) =>
-        same ? "Same field" : related ? $"Works in a related field ({mentorField})" : $"Works in a different field ({mentorField})";
-
-    public static string CareerStage(int yearsAhead, float value, bool similarPath, string? soughtSkill, int minYearsAhead)
+    private static CareerStageFit StageFit(int yearsAhead, float value, bool similarPath, int minYearsAhead)
     {
-        if (yearsAhead >= minYearsAhead)
-            return similarPath ? $"{yearsAhead} years ahead of you on a similar path" : $"{yearsAhead} years ahead of you";
+        if (yearsAhead >= minYearsAhead) return similarPath ? CareerStageFit.AheadOnSimilarPath : CareerStageFit.Ahead;
         if (value >= Criteria.PeerWithSkillValue)
-            return yearsAhead > -minYearsAhead
-                ? $"A peer open to peer mentoring who knows {soughtSkill}"
-                : $"Open to reverse mentoring and knows {soughtSkill}";
-        return yearsAhead > 0 ? $"Only {yearsAhead} {Plural(yearsAhead, "year", "years")} ahead of you" : "Not further along in their career than you";
+            return yearsAhead > -minYearsAhead ? CareerStageFit.PeerWithSkill : CareerStageFit.ReverseWithSkill;
+        return yearsAhead > 0 ? CareerStageFit.SlightlyAhead : CareerStageFit.NotAhead;
     }
 
-    public static string Qualities(MentorQualities sought, MentorQualities shared)
-    {
-        if (sought == MentorQualities.None) return "You have not said which qualities you look for";
-        var soughtCount = Enum.GetValues<MentorQualities>().Count(q => q != 0 && sought.HasFlag(q));
-        var names = Enum.GetValues<MentorQualities>().Where(q => q != 0 && shared.HasFlag(q)).Select(QualityName).ToList();
-        return names.Count == 0
-            ? "Offers none of the qualities you look for"
-            : $"Offers {names.Count} of the {soughtCount} qualities you look for ({Join(names)})";
-    }
-
-    public static string Interests(IReadOnlyList<string> shared) =>
-        shared.Count == 0 ? "No shared personal interests listed" : $"You both like {Join(shared.Take(3).Select(s => s.ToLowerInvariant()).ToList())}";
-
-    public static string WorkingHours(double hours) => hours switch
-    {
-        <= 0 => "Your working hours do not overlap",
-        _ => $"{Hours(hours)} working {Plural(hours, "hour", "hours")} overlap",
-    };
-
-    public static string Language(LanguageSet shared) =>
-        shared.IsEmpty ? "No language in common" : $"You both speak {Join(shared.ToCodes().Take(2).Select(LanguageSet.DisplayName).ToList())}";
-
-    public static string Formats(MeetingFormats preferred, MeetingFormats shared)
-    {
-        if (preferred == MeetingFormats.None) return "You have not said how you prefer to meet";
-        var names = Enum.GetValues<MeetingFormats>().Where(f => f != 0 && shared.HasFlag(f)).Select(FormatName).ToList();
-        return names.Count == 0 ? "Does not offer the meeting formats you prefer" : $"Offers {Join(names)}, as you prefer";
-    }
-
-    public static string Availability(int remaining, int hoursPerMonth) => remaining <= 0
-        ? "Has no room for another mentee now"
-        : $"Has room for {remaining} more {Plural(remaining, "mentee", "mentees")} and {hoursPerMonth} {Plural(hoursPerMonth, "hour", "hours")} a month";
-
-    public static string Goals(float cosine, float value) => float.IsNaN(cosine)
-        ? "No goals text to compare yet"
-        : value >= 0.6f ? "Their experience closely matches your goals"
-        : value >= 0.3f ? "Their experience is related to your goals"
-        : "Their experience is not obviously related to your goals";
-
-    private static string QualityName(MentorQualities q) => q switch
-    {
-        MentorQualities.GoodListener => "good listener",
-        MentorQualities.WellConnected => "well connected",
-        _ => q.ToString().ToLowerInvariant(),
-    };
-
-    private static string FormatName(MeetingFormats f) => f switch
-    {
-        MeetingFormats.InPerson => "in person",
-        MeetingFormats.Messages => "messages",
-        _ => f.ToString().ToLowerInvariant(),
-    };
-
-    private static string Hours(double h) => h.ToString(h % 1 == 0 ? "0" : "0.#", CultureInfo.InvariantCulture);
-
-    private static string Plural(double n, string one, string many) => n == 1 ? one : many;
-
-    private static string Join(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
+    private static GoalsFit GoalsFitOf(float cosine, float value) =>
+        float.IsNaN(cosine) ? GoalsFit.NoText
+        : value >= 0.6f ? GoalsFit.Close
+        : value >= 0.3f ? GoalsFit.Related
+        : GoalsFit.Unrelated;
 }

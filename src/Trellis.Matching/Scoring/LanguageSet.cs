@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 
 namespace Trellis.Matching.Scoring;
@@ -65,18 +64,5 @@ public readonly record struct LanguageSet(ulong Low, ulong Middle, ulong High)
         for (var i = 0; i < Codes.Length; i++)
             if ((words[i >> 6] & (1UL << (i & 63))) != 0)
                 yield return Codes[i];
-    }
-
-    public static string DisplayName(string code)
-    {
-        try
-        {
-            var name = CultureInfo.GetCultureInfo(code).EnglishName;
-            return string.IsNullOrEmpty(name) || name.StartsWith("Unknown", StringComparison.Ordinal) ? code : name;
-        }
-        catch (CultureNotFoundException)
-        {
-            return code;
-        }
     }
 }

@@ -23,6 +23,6 @@ public sealed record MenteeProfile
     public MeetingFormats FormatsPreferred { get; init; }
     public IReadOnlyCollection<Guid> BlockedIds { get; init; } = [];
 
-    /// <summary>Normalised embedding of the mentee's goals (<see cref="Text.ProfileText.ForMentee"/>); null until computed.</summary>
+    /// <summary>Normalised embedding of the mentee's goals (<c>ProfileText.ForMentee</c> in Trellis.Matching.Embeddings); null until computed.</summary>
     public float[]? Embedding { get; init; }
 }

@@ -28,9 +28,9 @@ public sealed record MentorProfile
     public IReadOnlyCollection<Guid> BlockedIds { get; init; } = [];
 
     /// <summary>
-    /// Embedding (<see cref="Text.SentenceEmbedder.Dimensions"/> floats) of the mentor's expertise:
-    /// <see cref="Text.SentenceEmbedder.EmbedMentor"/> of <see cref="Text.ProfileText.ForMentorParts"/>,
-    /// a mean of unit vectors and so not itself unit length; null until it has been computed.
+    /// Embedding (<see cref="Search.MentorIndex.Dimensions"/> floats) of the mentor's expertise: in
+    /// Trellis the mean of the unit vectors of the profile's parts (Trellis.Matching.Embeddings,
+    /// <c>MentorVectors</c>), so not itself unit length; null until it has been computed.
     /// </summary>
     public float[]? Embedding { get; init; }
 

@@ -22,6 +22,9 @@ public sealed class MentorIndex
     private IndexState _state = IndexState.Empty;
     private int _nextSlot;
 
+    /// <summary>Floats per embedding: all-MiniLM-L6-v2's 384. Any model of that size (or none) works.</summary>
+    public const int Dimensions = 384;
+
     public MentorIndex(MatchingOptions? options = null) => Scorer = new CompatibilityScorer(options);
 
     public static MentorIndex Build(IEnumerable<MentorProfile> mentors, MatchingOptions? options = null)
@@ -108,7 +111,7 @@ public sealed class MentorIndex
 
         var state = Volatile.Read(ref _state);
         var plan = new QueryPlan(state, request, Scorer, ExcludedSlots(state, request.Mentee), scan);
-        var top = new TopK(request.Skip + request.Take);
+        var top = new SearchTopK(request.Skip + request.Take);
         var total = 0;
         exactRows = 0;
         Span<ulong> survivors = stackalloc ulong[Segment.Words];

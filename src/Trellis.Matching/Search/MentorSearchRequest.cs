@@ -45,11 +45,8 @@ public sealed record MentorFilter
         MinOverlapHours is null && MinYearsOfExperience is null && MaxYearsOfExperience is null && OpenToPeerOrReverse is null);
 }
 
-/// <summary>One recommended mentor: the total (what results are sorted by), the breakdown and the reasons in words.</summary>
-public sealed record MentorMatch(Guid MentorId, float Score, CompatibilityScore Breakdown)
-{
-    public string Explanation => Breakdown.Explain();
-}
+/// <summary>One recommended mentor: the total (what results are sorted by) and the breakdown with its reasons.</summary>
+public sealed record MentorMatch(Guid MentorId, float Score, CompatibilityScore Breakdown);
 
 /// <summary>A page of matches, best first, and how many mentors passed the filters in all.</summary>
 public sealed record MentorSearchResult(IReadOnlyList<MentorMatch> Matches, int TotalMatching);

@@ -181,7 +181,7 @@ internal sealed class QueryPlan
     /// attribute arrays, then one sequential sweep of the embedding rows, so the matrix streams.
     /// </summary>
     /// <returns>How many rows were scored exactly from their fp32 row.</returns>
-    public int Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> speaking, TopK top, Span<float> partials, Span<float> fits, Span<int> rows)
+    public int Scan(Segment s, int segmentIndex, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> speaking, SearchTopK top, Span<float> partials, Span<float> fits, Span<int> rows)
     {
         var w = _w;
         float w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7], wGoals = w[8];
@@ -318,7 +318,7 @@ internal sealed class QueryPlan
 
     /// <summary>The exact score of one row from its fp32 embedding, offered to the heap.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void Consider(Segment s, int segmentIndex, int row, float relevance, float fit, float[]? query, float wGoals, TopK top)
+    private void Consider(Segment s, int segmentIndex, int row, float relevance, float fit, float[]? query, float wGoals, SearchTopK top)
     {
         float cosine, goals, gate;
         if (query is null) (cosine, goals, gate) = (float.NaN, 0f, 1f);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using Trellis.Matching.Scoring;
-using Trellis.Matching.Text;
 
 namespace Trellis.Matching.Search;
 
@@ -29,7 +28,7 @@ internal sealed class Segment
 {
     public const int Rows = 2048;
     public const int Words = Rows / 64;
-    public const int Dim = SentenceEmbedder.Dimensions;
+    public const int Dim = MentorIndex.Dimensions;
     public const byte OpenToMentoring = 1, OpenToPeer = 2, OpenToReverse = 4;
     public const int InlineInterests = 4;
     public const int InterestsOverflow = int.MinValue;

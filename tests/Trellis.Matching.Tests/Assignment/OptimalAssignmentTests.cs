@@ -72,7 +72,7 @@ public class OptimalAssignmentTests
         var result = OptimalAssignment.Solve(candidates, new MatchingRules { Pinned = [(0, 0), (1, 0)] });
 
         Assert.False(result.IsValid);
-        Assert.Contains(result.Violations, v => v.Mentee == 1 && v.Reason.Contains("capacity"));
+        Assert.Contains(result.Violations, v => v.Mentee == 1 && v.Kind == RuleViolationKind.PinnedOverCapacity);
     }
 
     [Fact]

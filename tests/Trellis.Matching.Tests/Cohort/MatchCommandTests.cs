@@ -1,4 +1,4 @@
-using Trellis.Matching.Cohort;
+using Trellis.Matching.CommandLine;
 
 namespace Trellis.Matching.Tests.Cohort;
 

@@ -15,8 +15,13 @@ public sealed class CompatibilityScorerTests
 
         var score = _scorer.Score(mentee, mentor, Builders.November);
 
-        Assert.Equal("Same field; 11 years ahead of you on a similar path; offers 1 of the 1 qualities you look for (patient); 8 working hours overlap", score.Explain());
-        Assert.Contains("You both like climbing", score[Criterion.Interests].Sentence);
+        // The words are the web app's (MatchExplanationTests); here, the facts behind them.
+        Assert.Equal([Criterion.Field, Criterion.CareerStage, Criterion.Qualities, Criterion.WorkingHours], score.Reasons.Select(r => r.Criterion));
+        Assert.Equal(new FieldReason(FieldFit.Same, "Software Engineering"), score[Criterion.Field].Reason);
+        Assert.Equal(new CareerStageReason(CareerStageFit.AheadOnSimilarPath, 11, null), score[Criterion.CareerStage].Reason);
+        Assert.Equal(new QualitiesReason(MentorQualities.Patient, MentorQualities.Patient), score[Criterion.Qualities].Reason);
+        Assert.Equal(new WorkingHoursReason(8), score[Criterion.WorkingHours].Reason);
+        Assert.Equal(["climbing"], ((InterestsReason)score[Criterion.Interests].Reason).Shared);
     }
 
     [Fact]
@@ -69,7 +74,7 @@ public sealed class CompatibilityScorerTests
         Assert.Equal(1f, _scorer.Score(Builders.Mentee() with { Embedding = v }, Builders.Mentor() with { Embedding = v }, Builders.November)[Criterion.Goals].Value);
         var missing = _scorer.Score(Builders.Mentee() with { Embedding = v }, Builders.Mentor(), Builders.November)[Criterion.Goals];
         Assert.Equal(0f, missing.Value);
-        Assert.Equal("No goals text to compare yet", missing.Sentence);
+        Assert.Equal(GoalsFit.NoText, ((GoalsReason)missing.Reason).Fit);
     }
 
     [Fact]
@@ -81,7 +86,7 @@ public sealed class CompatibilityScorerTests
         Assert.Equal(0.3f, _scorer.Score(mentee, peer, Builders.November)[Criterion.CareerStage].Value);
         var open = _scorer.Score(mentee, peer with { OpenToPeerMentoring = true }, Builders.November)[Criterion.CareerStage];
         Assert.Equal(0.7f, open.Value);
-        Assert.Equal("A peer open to peer mentoring who knows public speaking", open.Sentence);
+        Assert.Equal(new CareerStageReason(CareerStageFit.PeerWithSkill, 1, "public speaking"), open.Reason);
         Assert.Equal(0.3f, _scorer.Score(mentee, peer with { OpenToPeerMentoring = true, Skills = ["golf"] }, Builders.November)[Criterion.CareerStage].Value);
     }
 
@@ -119,7 +124,7 @@ public sealed class CompatibilityScorerTests
     {
         var full = _scorer.Score(Builders.Mentee(), Builders.Mentor() with { Capacity = 5, ActiveMentees = 2, HoursPerMonth = 8 }, Builders.November)[Criterion.Availability];
         Assert.Equal(1f, full.Value);
-        Assert.Equal("Has room for 3 more mentees and 8 hours a month", full.Sentence);
+        Assert.Equal(new AvailabilityReason(3, 8), full.Reason);
         Assert.Equal(0f, _scorer.Score(Builders.Mentee(), Builders.Mentor() with { Capacity = 2, ActiveMentees = 2 }, Builders.November)[Criterion.Availability].Value);
     }
 
@@ -130,7 +135,7 @@ public sealed class CompatibilityScorerTests
         var score = _scorer.Score(mentee, Builders.Mentor() with { Languages = ["pt"], Formats = MeetingFormats.Video }, Builders.November);
         Assert.Equal(1f, score[Criterion.Language].Value);
         Assert.Equal(0.5f, score[Criterion.Formats].Value);
-        Assert.Equal("Offers video, as you prefer", score[Criterion.Formats].Sentence);
+        Assert.Equal(new FormatsReason(MeetingFormats.Video | MeetingFormats.InPerson, MeetingFormats.Video), score[Criterion.Formats].Reason);
     }
 
     [Fact]

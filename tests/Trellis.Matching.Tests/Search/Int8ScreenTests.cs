@@ -23,7 +23,7 @@ public sealed class Int8ScreenTests
         var int8 = index.Search(request, SearchScan.Int8, out _);
         var fp32 = index.Search(request, SearchScan.Fp32, out _);
         Assert.Equal(fp32.TotalMatching, int8.TotalMatching);
-        Assert.Equal(fp32.Matches.Select(m => (m.MentorId, m.Score, m.Explanation)), int8.Matches.Select(m => (m.MentorId, m.Score, m.Explanation)));
+        Assert.Equal(fp32.Matches.Select(m => (m.MentorId, m.Score, Builders.Explanation(m))), int8.Matches.Select(m => (m.MentorId, m.Score, Builders.Explanation(m))));
     }
 
     /// <summary>

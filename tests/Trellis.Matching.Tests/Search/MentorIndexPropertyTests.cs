@@ -109,9 +109,9 @@ public sealed class MentorIndexPropertyTests
         GenScenario.Sample(s =>
         {
             var request = Request(s.Mentee, s.Filter, s.Take);
-            var first = MentorIndex.Build(s.Mentors).Search(request).Matches.Select(m => (m.MentorId, m.Score, m.Explanation)).ToList();
-            var reversed = MentorIndex.Build(s.Mentors.Reverse()).Search(request).Matches.Select(m => (m.MentorId, m.Score, m.Explanation)).ToList();
-            var again = MentorIndex.Build(s.Mentors).Search(request).Matches.Select(m => (m.MentorId, m.Score, m.Explanation)).ToList();
+            var first = MentorIndex.Build(s.Mentors).Search(request).Matches.Select(m => (m.MentorId, m.Score, Builders.Explanation(m))).ToList();
+            var reversed = MentorIndex.Build(s.Mentors.Reverse()).Search(request).Matches.Select(m => (m.MentorId, m.Score, Builders.Explanation(m))).ToList();
+            var again = MentorIndex.Build(s.Mentors).Search(request).Matches.Select(m => (m.MentorId, m.Score, Builders.Explanation(m))).ToList();
             Assert.Equal(first, reversed);
             Assert.Equal(first, again);
         }, iter: 200);

@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Trellis.Matching.Scoring;
-using Trellis.Matching.Text;
+using Trellis.Matching.Embeddings;
 
 namespace Trellis.Matching.Tests.Support;
 
@@ -43,4 +45,10 @@ public static class Builders
         TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
         return v;
     }
+
+    private static readonly JsonSerializerOptions FactsJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>A match's shown reasons with all their facts, as text that compares by value (lists included).</summary>
+    public static string Explanation(Trellis.Matching.Search.MentorMatch match) =>
+        string.Join(" | ", match.Breakdown.Reasons.Select(r => $"{r.Criterion} {JsonSerializer.Serialize(r.Reason, r.Reason.GetType(), FactsJson)}"));
 }

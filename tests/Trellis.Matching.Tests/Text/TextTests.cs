@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using Trellis.Matching.Text;
+using Trellis.Matching.Embeddings;
 
 namespace Trellis.Matching.Tests.Text;
 

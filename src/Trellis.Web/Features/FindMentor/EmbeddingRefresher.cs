@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Matching.Text;
+using Microsoft.Extensions.AI;
+using Trellis.Matching.Embeddings;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web.Features.FindMentor;
@@ -11,10 +12,11 @@ namespace Trellis.Web.Features.FindMentor;
 /// background and in batches, never inside a member's request. Safe on several nodes: the worst case
 /// is two nodes computing the same vector.
 /// </summary>
-public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, Embedder embedder, TimeProvider time)
+public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, IEmbeddingGenerator<string, Embedding<float>> embedder,
+    TimeProvider time)
 {
     /// <summary>Model and text recipe: a change to either makes every stored vector stale.</summary>
-    public static readonly string Model = $"{SentenceEmbedder.ModelName} @ {SentenceEmbedder.ModelVersion} / text v{ProfileText.Version}";
+    public static readonly string Model = $"{SentenceEmbedder.ModelId} / text v{ProfileText.Version}";
     private const int Batch = 64;
 
     /// <summary>Brings every stale embedding up to date; returns how many vectors were computed.</summary>
@@ -62,8 +64,8 @@ public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, Embedder emb
         }
 
         var vectors = mentor
-            ? embedder.EmbedMentors(toEmbed.Select(t => t.Texts).ToList())
-            : embedder.EmbedMany(toEmbed.Select(t => t.Texts[0]).ToList());
+            ? await embedder.GenerateMentorVectorsAsync([.. toEmbed.Select(t => t.Texts)], ct)
+            : await embedder.GenerateVectorsAsync([.. toEmbed.Select(t => t.Texts[0])], ct);
         for (var i = 0; i < toEmbed.Count; i++)
         {
             var (id, _, hash) = toEmbed[i];
@@ -84,19 +86,4 @@ public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, Embedder emb
         }
         return toEmbed.Count;
     }
-}
-
-/// <summary>The offline sentence model, loaded once per process (about a second) and shared; thread-safe.</summary>
-public sealed class Embedder
-{
-    private readonly Lazy<SentenceEmbedder> _model = new(() => SentenceEmbedder.Shared, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public float[] Embed(string text) => _model.Value.Embed(text);
-
-    public float[][] EmbedMany(IReadOnlyList<string> texts) => texts.Count == 0 ? [] : _model.Value.EmbedMany(texts);
-
-    /// <summary>Each mentor's one vector from their text parts (<see cref="ProfileText.ForMentorParts"/>).</summary>
-    public float[][] EmbedMentors(IReadOnlyList<IReadOnlyList<string>> parts) => parts.Count == 0 ? [] : _model.Value.EmbedMentors(parts);
-
-    public void WarmUp() => _ = _model.Value;
 }

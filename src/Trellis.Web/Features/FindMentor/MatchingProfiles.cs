@@ -1,5 +1,5 @@
 using Trellis.Matching.Scoring;
-using Trellis.Matching.Text;
+using Trellis.Matching.Embeddings;
 using Trellis.Web.Features.Profiles;
 
 namespace Trellis.Web.Features.FindMentor;

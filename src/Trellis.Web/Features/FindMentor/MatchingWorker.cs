@@ -1,7 +1,9 @@
+using Trellis.Matching.Embeddings;
+
 namespace Trellis.Web.Features.FindMentor;
 
 /// <summary>Keeps embeddings and this node's mentor index current, every two seconds.</summary>
-public sealed class MatchingWorker(EmbeddingRefresher refresher, MentorDirectory directory, Embedder embedder, TimeProvider time, ILogger<MatchingWorker> log)
+public sealed class MatchingWorker(EmbeddingRefresher refresher, MentorDirectory directory, SentenceEmbedder embedder, TimeProvider time, ILogger<MatchingWorker> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

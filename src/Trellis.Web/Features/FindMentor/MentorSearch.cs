@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Trellis.Matching.Scoring;
 using Trellis.Matching.Search;
 using Trellis.Web.Features.Profiles;
@@ -63,7 +64,8 @@ public sealed record MentorResult(
 public sealed record MentorResults(int Total, int Page, int PageSize, IReadOnlyList<MentorResult> Results);
 
 /// <summary>Search and recommendations for the signed-in member, scored against their own profile.</summary>
-public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory, Embedder embedder, ProfileHandlers profiles, TimeProvider time)
+public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
+    IEmbeddingGenerator<string, Embedding<float>> embedder, ProfileHandlers profiles, TimeProvider time)
 {
     public async Task<Result<MentorResults>> SearchAsync(Guid me, MentorQuery query, CancellationToken ct)
     {
@@ -75,7 +77,7 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
             Mentee = mentee,
             ReferenceDate = Today,
             Filter = query.ToFilter(),
-            QueryEmbedding = string.IsNullOrWhiteSpace(query.Q) ? null : embedder.Embed(query.Q),
+            QueryEmbedding = string.IsNullOrWhiteSpace(query.Q) ? null : (await embedder.GenerateVectorAsync(query.Q, cancellationToken: ct)).ToArray(),
             Skip = (query.Page - 1) * query.PageSize,
             Take = query.PageSize,
         };
@@ -124,7 +126,8 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
         {
             var p = people[m.MentorId];
             return new MentorResult(m.MentorId, p.DisplayName, p.Headline, p.Field, p.YearsOfExperience,
-                (int)Math.Round(m.Score * 100), m.Explanation, m.Breakdown.Reasons.Select(r => r.Sentence).ToList(),
+                (int)Math.Round(m.Score * 100), MatchExplanations.Explain(m.Breakdown),
+                m.Breakdown.Reasons.Select(MatchExplanations.Sentence).ToList(),
                 p.EmailConfirmed, completed.GetValueOrDefault(m.MentorId), Math.Max(0, p.MentorCapacity - p.ActiveMentees),
                 endorsed.GetValueOrDefault(m.MentorId));
         }).ToList();

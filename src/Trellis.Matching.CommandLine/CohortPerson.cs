@@ -1,4 +1,4 @@
-namespace Trellis.Matching.Cohort;
+namespace Trellis.Matching.CommandLine;
 
 /// <summary>One row of mentees.csv or mentors.csv after validation.</summary>
 public sealed record CohortPerson(

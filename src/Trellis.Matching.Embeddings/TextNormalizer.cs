@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Trellis.Matching.Text;
+namespace Trellis.Matching.Embeddings;
 
 /// <summary>
 /// Cleans text before it reaches the model's tokeniser, which mishandles runs of whitespace and

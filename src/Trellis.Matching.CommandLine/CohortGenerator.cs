@@ -1,6 +1,6 @@
 using nietras.SeparatedValues;
 
-namespace Trellis.Matching.Cohort;
+namespace Trellis.Matching.CommandLine;
 
 /// <summary>
 /// Writes a synthetic, seeded cohort in the documented CSV format, so the match command can be

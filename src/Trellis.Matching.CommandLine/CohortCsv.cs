@@ -1,6 +1,6 @@
 using nietras.SeparatedValues;
 
-namespace Trellis.Matching.Cohort;
+namespace Trellis.Matching.CommandLine;
 
 /// <summary>
 /// Reads mentees.csv and mentors.csv (columns in docs/matching.md). Every problem is collected

@@ -1,4 +1,4 @@
-namespace Trellis.Matching.Text;
+namespace Trellis.Matching.Embeddings;
 
 /// <summary>
 /// Which words of a profile are embedded. Kept in one place so the stored embeddings and the
@@ -20,7 +20,7 @@ public static class ProfileText
 
     /// <summary>
     /// The texts whose embeddings are averaged into a mentor's one vector
-    /// (<see cref="SentenceEmbedder.EmbedMentor"/>): the whole profile (<see cref="ForMentor"/>),
+    /// (<see cref="MentorVectors"/>): the whole profile (<see cref="ForMentor"/>),
     /// what they did (bio and career history) and what they can help with (topics). Embedded
     /// separately, a short list of topics is not drowned by a long bio, and a job title counts once
     /// rather than deciding the match (docs/matching.md, "Text understanding"). Empty parts are "".

@@ -1,0 +1,69 @@
+namespace Trellis.Matching.Cohort;
+
+/// <summary>Why a mentee has no mentor, from the most to the least fundamental cause.</summary>
+public enum UnmatchedReason
+{
+    /// <summary>No mentor shares a language, sits in another unit and has room.</summary>
+    NoCandidate,
+    /// <summary>Mentors passed the filters, but every one of them is blocked for this mentee.</summary>
+    Forbidden,
+    /// <summary>There were candidates; all of them are full.</summary>
+    AllCandidatesFull,
+}
+
+/// <summary>The facts behind one pair, for the words a coordinator reads out.</summary>
+/// <param name="Similarity">Cosine of the goals and expertise embeddings.</param>
+/// <param name="SharedLanguages">Languages both speak, in the mentee's order.</param>
+/// <param name="MenteeRank">Where the mentor sits among the mentee's candidates (1 = best).</param>
+/// <param name="MentorRank">Where the mentee sits among everyone who has this mentor as a candidate (1 = best).</param>
+/// <param name="Candidates">How many candidates the mentee had.</param>
+public sealed record PairFacts(float Similarity, IReadOnlyList<string> SharedLanguages, string? MenteeUnit,
+    string? MentorUnit, int MenteeRank, int MentorRank, int Candidates);
+
+/// <summary>The facts behind an unmatched mentee.</summary>
+public sealed record UnmatchedFacts(UnmatchedReason Reason, int Candidates, int BlockedButPassing);
+
+/// <summary>
+/// One mentee's outcome, in input order: the mentor (index into the mentors given) and the score
+/// (999 − cost, higher is better) with the facts behind them, or why there is none.
+/// </summary>
+public sealed record CohortAssignment(int Mentee, int? Mentor, int Score, PairFacts? Pair, UnmatchedFacts? Unmatched);
+
+public sealed record CohortSummary(int Matched, int Unmatched, IReadOnlyDictionary<UnmatchedReason, int> UnmatchedByReason,
+    long TotalScore, double MeanMenteeRank, double MeanMentorRank, int CandidatePairs);
+
+/// <summary>The outcome of <see cref="CohortMatcher.Match"/>: either assignments and a summary, or the problems that prevented them.</summary>
+public sealed record CohortResult(IReadOnlyList<CohortAssignment> Assignments, CohortSummary? Summary,
+    IReadOnlyList<CohortProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+}
+
+public enum CohortProblemKind
+{
+    /// <summary>Two people on one side share an id.</summary>
+    DuplicateId,
+    /// <summary>A ranking, blocked list, pin or ban names an id that is not on the other side.</summary>
+    UnknownId,
+    /// <summary>More than 64 different languages in the cohort.</summary>
+    TooManyLanguages,
+    /// <summary>Embeddings of different sizes.</summary>
+    EmbeddingSize,
+    /// <summary>The unmatched penalty is negative.</summary>
+    NegativePenalty,
+    PinnedTwice,
+    PinnedAndForbidden,
+    /// <summary>The pinned pair fails a hard filter (<see cref="CohortProblem.Exclusion"/> says which) or is blocked.</summary>
+    PinBreaksFilter,
+    /// <summary>More pins to a mentor than the places they offer (or the per-mentor cap).</summary>
+    PinOverCapacity,
+}
+
+/// <summary>A reason the cohort cannot be matched as given; ids say where.</summary>
+public sealed record CohortProblem(CohortProblemKind Kind, string? MenteeId = null, string? MentorId = null,
+    Exclusion Exclusion = Exclusion.None, int Count = 0);
+
+public enum CohortStage { Candidates, Solving, Explaining }
+
+/// <summary>How far a run is: the stage and the fraction of it done (0–1).</summary>
+public readonly record struct CohortProgress(CohortStage Stage, double Fraction);

@@ -1,0 +1,65 @@
+namespace Trellis.Matching.Scoring;
+
+/// <summary>
+/// Why a criterion has the value it has, as facts rather than words: which case applies and the
+/// numbers behind it. The library never writes sentences; the web app and the command line turn
+/// these into words (and could into any language). One subtype per <see cref="Criterion"/>.
+/// </summary>
+public abstract record CriterionReason;
+
+public enum FieldFit { Same, Related, Different }
+
+/// <summary>The mentor's field against the mentee's (and the fields either listed as related).</summary>
+public sealed record FieldReason(FieldFit Fit, string MentorField) : CriterionReason;
+
+public enum CareerStageFit
+{
+    /// <summary>At least <see cref="MatchingOptions.MinYearsAhead"/> years ahead, in the same or a related field.</summary>
+    AheadOnSimilarPath,
+    /// <summary>At least <see cref="MatchingOptions.MinYearsAhead"/> years ahead, in another field.</summary>
+    Ahead,
+    /// <summary>A peer open to peer mentoring who knows a skill the mentee asked for.</summary>
+    PeerWithSkill,
+    /// <summary>Junior to the mentee, open to reverse mentoring, knows a skill the mentee asked for.</summary>
+    ReverseWithSkill,
+    /// <summary>Ahead, but by fewer than <see cref="MatchingOptions.MinYearsAhead"/> years.</summary>
+    SlightlyAhead,
+    /// <summary>Not further along than the mentee.</summary>
+    NotAhead,
+}
+
+/// <summary>Career stage: the case, how many years the mentor is ahead (negative: behind), and the skill that counted.</summary>
+public sealed record CareerStageReason(CareerStageFit Fit, int YearsAhead, string? SoughtSkill) : CriterionReason;
+
+/// <summary>The qualities the mentee looks for and those of them the mentor offers (<see cref="MentorQualities.None"/>: not said).</summary>
+public sealed record QualitiesReason(MentorQualities Sought, MentorQualities Shared) : CriterionReason;
+
+/// <summary>Personal interests both listed, normalised (lower case, single spaces), in the mentor's order.</summary>
+public sealed record InterestsReason(IReadOnlyList<string> Shared) : CriterionReason;
+
+/// <summary>Hours a working day overlaps, on the reference date, with both zones' real offsets.</summary>
+public sealed record WorkingHoursReason(double OverlapHours) : CriterionReason;
+
+/// <summary>The ISO 639-1 codes both speak, in alphabetical order.</summary>
+public sealed record LanguageReason(IReadOnlyList<string> Shared) : CriterionReason;
+
+/// <summary>The formats the mentee prefers and those of them the mentor offers (<see cref="MeetingFormats.None"/>: not said).</summary>
+public sealed record FormatsReason(MeetingFormats Preferred, MeetingFormats Shared) : CriterionReason;
+
+/// <summary>Places the mentor has left and the hours a month they offer.</summary>
+public sealed record AvailabilityReason(int RemainingCapacity, int HoursPerMonth) : CriterionReason;
+
+public enum GoalsFit
+{
+    /// <summary>No goals text, or no expertise text, to compare yet.</summary>
+    NoText,
+    /// <summary>Goals value 0.6 or more.</summary>
+    Close,
+    /// <summary>Goals value from 0.3 to 0.6.</summary>
+    Related,
+    /// <summary>Goals value below 0.3.</summary>
+    Unrelated,
+}
+
+/// <summary>Goals ↔ expertise: the case and the cosine of the two embeddings (NaN without text).</summary>
+public sealed record GoalsReason(GoalsFit Fit, float Cosine) : CriterionReason;
