@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trellis.Web.Features.Programmes.Enrolment;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
 
@@ -38,6 +39,8 @@ public static class ProgrammesApi
             .WithSummary("The owner removes a coordinator; the last owner cannot be removed.");
         one.MapPost("/coordinators/{memberId:guid}/owner", MakeOwner).WithName("MakeProgrammeOwner")
             .WithSummary("An owner makes another coordinator an owner too.");
+        one.MapEnrolmentAdministration();
+        api.MapEnrolment();
     }
 
     private static async Task<Ok<IReadOnlyList<ProgrammeSummary>>> ListAll(ProgrammeHandlers handlers, CancellationToken ct) =>

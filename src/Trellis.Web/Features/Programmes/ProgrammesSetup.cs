@@ -6,6 +6,11 @@ public static class ProgrammesSetup
     {
         services.AddScoped<ProgrammeAccess>();
         services.AddScoped<ProgrammeHandlers>();
+        services.AddScoped<Enrolment.EnrolmentHandlers>();
+        services.AddScoped<Enrolment.ParticipantHandlers>();
+        services.AddScoped<Enrolment.InvitationHandlers>();
+        services.AddScoped<Enrolment.ParticipantImport>();
+        services.AddScoped<Enrolment.ParticipantExport>();
         return services;
     }
 }

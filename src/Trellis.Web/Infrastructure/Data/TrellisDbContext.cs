@@ -57,6 +57,9 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Trellis.Web.Features.Endorsements.Endorsement> Endorsements => Set<Trellis.Web.Features.Endorsements.Endorsement>();
     public DbSet<Features.Programmes.Programme> Programmes => Set<Features.Programmes.Programme>();
     public DbSet<Features.Programmes.ProgrammeCoordinator> ProgrammeCoordinators => Set<Features.Programmes.ProgrammeCoordinator>();
+    public DbSet<Features.Programmes.Enrolment.Participant> Participants => Set<Features.Programmes.Enrolment.Participant>();
+    public DbSet<Features.Programmes.Enrolment.EnrolmentQuestion> EnrolmentQuestions => Set<Features.Programmes.Enrolment.EnrolmentQuestion>();
+    public DbSet<Features.Programmes.Enrolment.Invitation> Invitations => Set<Features.Programmes.Enrolment.Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

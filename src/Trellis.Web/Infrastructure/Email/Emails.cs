@@ -25,6 +25,13 @@ public static class Emails
         $"Hello {name},\n\nThe password of your Trellis account was just changed, and your other sessions were signed out. If this was not you, reset your password at once.",
         null, null);
 
+    public static EmailContent ProgrammeInvitation(string name, string programme, string role, string link, DateTimeOffset expiresAt) => Build(
+        $"You are invited to {programme}",
+        $"Hello{(name.Length > 0 ? " " + name : "")},\n\nThe coordinators of {programme} invite you to take part as a {role}. Open this link to enrol:\n\n{link}\n\n" +
+        $"If you do not have a Trellis account yet, join Trellis with this e-mail address first, then open the link again. " +
+        $"The invitation works until {expiresAt:d MMMM yyyy}. If you were not expecting it, you can ignore this message.",
+        link, "Enrol");
+
     public static EmailContent Notification(string title, string body, string link) => Build(
         title, $"{body}\n\nOpen Trellis: {link}\n\nYou can choose which e-mails you get under Settings › Notifications.", link, "Open Trellis");
 

@@ -3,13 +3,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace Trellis.Web.Features.Programmes.Pages;
 
 /// <summary>A programme at a glance for its coordinators: where it stands, what it can do next.</summary>
-public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handlers) : CoordinatorPage(access)
+public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handlers, Enrolment.ParticipantHandlers participants)
+    : CoordinatorPage(access)
 {
     public ProgrammeView View { get; private set; } = null!;
+    public Enrolment.EnrolmentCounts Counts { get; private set; } = null!;
 
     [BindProperty] public Guid? Version { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => View = (await handlers.GetAsync(Me, Programme.Id, ct)).Value!;
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = (await handlers.GetAsync(Me, Programme.Id, ct)).Value!;
+        Counts = (await participants.CountsAsync(Me, Programme.Id, ct)).Value!;
+    }
 
     public async Task<IActionResult> OnPostMoveAsync(ProgrammeStatus? to, CancellationToken ct)
     {
