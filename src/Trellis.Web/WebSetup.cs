@@ -41,10 +41,7 @@ public static class WebSetup
             // A blank optional text box is not an error; what is required says so with [Required].
             .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddCookieTempDataProvider(o => SiteCookies.From(builder.Configuration).Apply(o.Cookie, "trellis-td"));
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDocuments.NameTheField);
-        // Malformed JSON reaches the exception handler, which names the offending field (see ProblemDocuments).
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddValidation();
+        services.AddApiEdge();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Trellis API";
@@ -124,12 +121,7 @@ public static class WebSetup
     public static WebApplication UseTrellisPipeline(this WebApplication app)
     {
         if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-            // A client's malformed body is its mistake, not an error of ours worth a stack trace in the log.
-            SuppressDiagnosticsCallback = ctx => ctx.Exception is BadHttpRequestException,
-        }));
+        app.UseApiExceptionProblems();
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
         app.UseStatusCodePages();
         app.UseHsts();
@@ -138,6 +130,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMentorshipMembership();
         app.UseAntiforgery();
         return app;
     }

@@ -77,7 +77,8 @@ public sealed class CheckInUrgencyTests(TrellisApp app) : IClassFixture<TrellisA
         Assert.Equal(new[] { true, true, false }, waiting.Select(c => c.Overdue));
 
         // Answered check-ins are not overdue, and no longer wait on the mentor (they wait on the mentee to resolve).
-        await WithHandlersAsync(clock, h => h.AnswerAsync(w.Mentor.Id, w.Id, today.Id, new AnswerCheckIn("Here is what I'd do."), default));
+        await WithHandlersAsync(clock, async (h, access) =>
+            await h.AnswerAsync((await access.FindAsync(w.Mentor.Id, w.Id, default))!, today.Id, new AnswerCheckIn("Here is what I'd do."), default));
         Assert.Equal(new[] { thisWeek.Id, canWait.Id }, (await WaitingAsync(clock, w.Mentor.Id)).Select(c => c.CheckInId));
         Assert.Equal(new[] { today.Id }, (await WaitingAsync(clock, w.Mentee.Id)).Select(c => c.CheckInId));
     }
@@ -111,20 +112,21 @@ public sealed class CheckInUrgencyTests(TrellisApp app) : IClassFixture<TrellisA
 
     private async Task<CheckInView> RaiseAsync(TimeProvider clock, Workspace w, CheckInUrgency urgency)
     {
-        var result = await WithHandlersAsync(clock, h => h.RaiseAsync(w.Mentee.Id, w.Id, new RaiseCheckIn($"Stuck ({urgency})", urgency), default));
+        var result = await WithHandlersAsync(clock, async (h, access) =>
+            await h.RaiseAsync((await access.FindAsync(w.Mentee.Id, w.Id, default))!, new RaiseCheckIn($"Stuck ({urgency})", urgency), default));
         Assert.True(result.IsSuccess, result.Error?.Detail);
         return result.Value!;
     }
 
-    private Task<IReadOnlyList<WaitingCheckIn>> WaitingAsync(TimeProvider clock, Guid me) => WithHandlersAsync(clock, h => h.WaitingOnAsync(me, default));
+    private Task<IReadOnlyList<WaitingCheckIn>> WaitingAsync(TimeProvider clock, Guid me) => WithHandlersAsync(clock, (h, _) => h.WaitingOnAsync(me, default));
 
     /// <summary>The handlers as the app builds them, but reading the given clock.</summary>
-    private async Task<T> WithHandlersAsync<T>(TimeProvider clock, Func<CheckInHandlers, Task<T>> act)
+    private async Task<T> WithHandlersAsync<T>(TimeProvider clock, Func<CheckInHandlers, MentorshipAccess, Task<T>> act)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrellisDbContext>();
-        var handlers = new CheckInHandlers(db, services.GetRequiredService<MentorshipAccess>(), new Notifier(db, clock, services.GetRequiredService<SiteLinks>()), clock);
-        return await act(handlers);
+        var handlers = new CheckInHandlers(db, new Notifier(db, clock, services.GetRequiredService<SiteLinks>()), clock);
+        return await act(handlers, services.GetRequiredService<MentorshipAccess>());
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Features.Mentorships;
@@ -9,6 +10,7 @@ namespace Trellis.Web.Features.CheckIns;
 /// <summary>How soon the mentee needs the mentor's guidance.</summary>
 public enum CheckInUrgency
 {
+    [Description("can wait for the next meeting")]
     CanWaitForNextMeeting,
     ThisWeek,
     Today,
@@ -70,29 +72,22 @@ public sealed class CheckIn
         _ => null,
     };
 
-    public static Result<CheckIn> Raise(MentorshipMembership membership, string? text, CheckInUrgency? urgency, DateTimeOffset at)
+    /// <summary>The text and urgency come checked by <see cref="RaiseCheckIn"/>'s rules.</summary>
+    public static Result<CheckIn> Raise(MentorshipMembership membership, string text, CheckInUrgency urgency, DateTimeOffset at)
     {
-        var errors = new Dictionary<string, string[]>();
-        text = text?.Trim() ?? "";
-        if (text.Length == 0) errors["text"] = ["Say what you are facing; a few sentences are enough."];
-        else if (text.Length > TextMax) errors["text"] = [$"Must be at most {TextMax} characters."];
-        if (urgency is null || !Enum.IsDefined(urgency.Value)) errors["urgency"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<CheckInUrgency>())}."];
-        if (errors.Count > 0) return new Invalid(errors);
         if (!membership.IsMentee) return new ConflictError("Only the mentee raises check-ins; use messages to reach your mentee.");
         if (membership.RequireActive("raise a check-in") is { } inactive) return inactive;
         var responseDays = membership.InForce?.ResponseWithinDays ?? 7;
-        return new CheckIn(membership.MentorshipId, text, urgency!.Value, at, AnswerDue(urgency.Value, responseDays, at));
+        return new CheckIn(membership.MentorshipId, text.Trim(), urgency, at, AnswerDue(urgency, responseDays, at));
     }
 
-    public Error? AnswerWith(MentorshipMembership membership, string? text, DateTimeOffset at)
+    /// <summary>The text comes checked by <see cref="AnswerCheckIn"/>'s rules.</summary>
+    public Error? AnswerWith(MentorshipMembership membership, string text, DateTimeOffset at)
     {
-        text = text?.Trim() ?? "";
-        if (text.Length == 0) return new Invalid("text", "Write your answer.");
-        if (text.Length > TextMax) return new Invalid("text", $"Must be at most {TextMax} characters.");
         if (!membership.IsMentor) return new ConflictError("Only the mentor answers a check-in.");
         if (membership.RequireActive("answer a check-in") is { } inactive) return inactive;
         if (Status != CheckInStatus.Open) return new ConflictError("This check-in has been answered already.");
-        Answer = text;
+        Answer = text.Trim();
         AnsweredAt = at;
         Status = CheckInStatus.Answered;
         Version = Guid.NewGuid();

@@ -5,11 +5,15 @@ using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Timeline;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
+using Trellis.Web.Infrastructure.Validation;
 
 namespace Trellis.Web.Features.CheckIns;
 
-public sealed record RaiseCheckIn(string? Text, CheckInUrgency? Urgency);
-public sealed record AnswerCheckIn(string? Text);
+public sealed record RaiseCheckIn(
+    [Needed("Say what you are facing; a few sentences are enough."), MaxChars(CheckIn.TextMax)] string? Text,
+    [Needed("Choose how soon you need an answer."), OneOf] CheckInUrgency? Urgency);
+
+public sealed record AnswerCheckIn([Needed("Write your answer."), MaxChars(CheckIn.TextMax)] string? Text);
 
 public sealed record CheckInView(Guid Id, CheckInUrgency Urgency, CheckInStatus Status, string Text, DateTimeOffset CreatedAt,
     DateTimeOffset? AnswerDueAt, bool Overdue, string? Answer, DateTimeOffset? AnsweredAt, DateTimeOffset? ResolvedAt);
@@ -21,21 +25,17 @@ public sealed record CheckInsView(Guid MentorshipId, int? ResponseWithinDays, IR
 public sealed record WaitingCheckIn(Guid MentorshipId, Guid CheckInId, string OtherName, Party MyRole, CheckInUrgency Urgency,
     DateTimeOffset CreatedAt, DateTimeOffset? AnswerDueAt, bool Overdue);
 
-/// <summary>Check-ins, for the API and the pages. A mentorship is reached only through <see cref="MentorshipAccess"/>.</summary>
-public sealed class CheckInHandlers(TrellisDbContext db, MentorshipAccess access, Notifier notifier, TimeProvider time)
+/// <summary>Check-ins, for the API and the pages: each method works inside a <see cref="MentorshipMembership"/>
+/// (the caller is one of its two members), and requests come checked against their own annotations.</summary>
+public sealed class CheckInHandlers(TrellisDbContext db, Notifier notifier, TimeProvider time)
 {
     public static string Link(Guid mentorshipId) => $"/Mentorships/{mentorshipId}/CheckIns";
 
-    public static string UrgencyText(CheckInUrgency urgency) => urgency switch
-    {
-        CheckInUrgency.Today => "today",
-        CheckInUrgency.ThisWeek => "this week",
-        _ => "can wait for the next meeting",
-    };
+    public static string UrgencyText(CheckInUrgency urgency) => Words.Of(urgency);
 
-    public async Task<Result<CheckInsView>> ListAsync(Guid me, Guid mentorshipId, CancellationToken ct)
+    public async Task<CheckInsView> ListAsync(MentorshipMembership membership, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is not { } membership) return new NotFoundError("No such mentorship.");
+        var mentorshipId = membership.MentorshipId;
         var now = time.GetUtcNow();
         var rows = await db.CheckIns.AsNoTracking().Where(c => c.MentorshipId == mentorshipId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
         // Open ones first, overdue ones first among them; then the rest, newest first.
@@ -43,18 +43,16 @@ public sealed class CheckInHandlers(TrellisDbContext db, MentorshipAccess access
         return new CheckInsView(mentorshipId, membership.InForce?.ResponseWithinDays, ordered.Select(c => View(c, now)).ToList());
     }
 
-    public async Task<Result<CheckInView>> GetAsync(Guid me, Guid mentorshipId, Guid checkInId, CancellationToken ct)
+    public async Task<Result<CheckInView>> GetAsync(MentorshipMembership membership, Guid checkInId, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is null) return new NotFoundError("No such mentorship.");
-        var checkIn = await Find(mentorshipId, checkInId).AsNoTracking().SingleOrDefaultAsync(ct);
+        var checkIn = await Find(membership.MentorshipId, checkInId).AsNoTracking().SingleOrDefaultAsync(ct);
         return checkIn is null ? new NotFoundError("No such check-in.") : View(checkIn, time.GetUtcNow());
     }
 
-    public async Task<Result<CheckInView>> RaiseAsync(Guid me, Guid mentorshipId, RaiseCheckIn request, CancellationToken ct)
+    public async Task<Result<CheckInView>> RaiseAsync(MentorshipMembership membership, RaiseCheckIn request, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is not { } membership) return new NotFoundError("No such mentorship.");
-        var now = time.GetUtcNow();
-        var raised = CheckIn.Raise(membership, request.Text, request.Urgency, now);
+        var (me, mentorshipId, now) = (membership.Me, membership.MentorshipId, time.GetUtcNow());
+        var raised = CheckIn.Raise(membership, request.Text!, request.Urgency!.Value, now);
         if (!raised.IsSuccess) return raised.Error;
         var checkIn = raised.Value;
         db.Add(checkIn);
@@ -68,20 +66,23 @@ public sealed class CheckInHandlers(TrellisDbContext db, MentorshipAccess access
         return View(checkIn, now);
     }
 
-    public Task<Result<CheckInView>> AnswerAsync(Guid me, Guid mentorshipId, Guid checkInId, AnswerCheckIn request, CancellationToken ct) =>
-        ChangeAsync(me, mentorshipId, checkInId, async (membership, checkIn, now) =>
+    public Task<Result<CheckInView>> AnswerAsync(
+        MentorshipMembership membership, Guid checkInId, AnswerCheckIn request, CancellationToken ct) =>
+        ChangeAsync(membership, checkInId, async (checkIn, now) =>
         {
-            if (checkIn.AnswerWith(membership, request.Text, now) is { } refused) return refused;
+            if (checkIn.AnswerWith(membership, request.Text!, now) is { } refused) return refused;
+            var (me, mentorshipId) = (membership.Me, membership.MentorshipId);
             db.AddTimeline(mentorshipId, now, me, "check-in", $"{membership.MentorName} answered a check-in.", Link(mentorshipId));
             await notifier.PublishAsync(membership.MenteeId, NotificationKind.CheckIn, $"{membership.MentorName} answered your check-in",
                 "Read the answer, and mark the check-in resolved when it has helped.", Link(mentorshipId), ct);
             return null;
         }, ct);
 
-    public Task<Result<CheckInView>> ResolveAsync(Guid me, Guid mentorshipId, Guid checkInId, CancellationToken ct) =>
-        ChangeAsync(me, mentorshipId, checkInId, async (membership, checkIn, now) =>
+    public Task<Result<CheckInView>> ResolveAsync(MentorshipMembership membership, Guid checkInId, CancellationToken ct) =>
+        ChangeAsync(membership, checkInId, async (checkIn, now) =>
         {
             if (checkIn.Resolve(membership, now) is { } refused) return refused;
+            var (me, mentorshipId) = (membership.Me, membership.MentorshipId);
             db.AddTimeline(mentorshipId, now, me, "check-in", $"{membership.MenteeName} marked a check-in resolved.", Link(mentorshipId));
             await notifier.PublishAsync(membership.MentorId, NotificationKind.CheckIn, $"{membership.MenteeName} marked a check-in resolved",
                 "Nothing more is needed from you.", Link(mentorshipId), ct, email: false);
@@ -111,22 +112,15 @@ public sealed class CheckInHandlers(TrellisDbContext db, MentorshipAccess access
     private IQueryable<CheckIn> Find(Guid mentorshipId, Guid checkInId) =>
         db.CheckIns.Where(c => c.Id == checkInId && c.MentorshipId == mentorshipId);
 
-    private async Task<Result<CheckInView>> ChangeAsync(Guid me, Guid mentorshipId, Guid checkInId,
-        Func<MentorshipMembership, CheckIn, DateTimeOffset, Task<Error?>> change, CancellationToken ct)
+    private async Task<Result<CheckInView>> ChangeAsync(MentorshipMembership membership, Guid checkInId,
+        Func<CheckIn, DateTimeOffset, Task<Error?>> change, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is not { } membership) return new NotFoundError("No such mentorship.");
-        var checkIn = await Find(mentorshipId, checkInId).SingleOrDefaultAsync(ct);
+        var checkIn = await Find(membership.MentorshipId, checkInId).SingleOrDefaultAsync(ct);
         if (checkIn is null) return new NotFoundError("No such check-in.");
         var now = time.GetUtcNow();
-        if (await change(membership, checkIn, now) is { } error) return error;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError("This check-in changed at the same moment. Reload it to see what changed.");
-        }
+        if (await change(checkIn, now) is { } error) return error;
+        if (await db.SaveOrConflictAsync("This check-in changed at the same moment. Reload it to see what changed.", ct)
+            is { } conflict) return conflict;
         return View(checkIn, now);
     }
 

@@ -12,32 +12,33 @@ namespace Trellis.Web.Features.CheckIns;
 
 /// <summary>/Mentorships/{id}/CheckIns: the mentee asks for guidance, the mentor answers, the mentee resolves.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class IndexModel(CheckInHandlers handlers, MentorshipAccess access, TrellisDbContext db) : TrellisPageModel
+public sealed class IndexModel(CheckInHandlers handlers, TrellisDbContext db) : MentorshipPageModel
 {
-    public MentorshipMembership Membership { get; private set; } = null!;
     public CheckInsView CheckIns { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
-    [BindProperty] public RaiseForm Input { get; set; } = new();
+    /// <summary>Checked by its own rules in <see cref="OnPostRaiseAsync"/>, not on every post of the page's forms.</summary>
+    [BindProperty] public RaiseCheckIn Input { get; set; } = new(null, null);
     [BindProperty] public string? AnswerText { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRaiseAsync(Guid id, CancellationToken ct)
     {
-        var result = await handlers.RaiseAsync(Me, id, new RaiseCheckIn(Input.Text, Input.Urgency), ct);
-        return await After(id, result.Error, "Your check-in is sent. You'll be told when it is answered.", "Input", ct);
+        var error = await CheckAsync(Input, ct) ?? (await handlers.RaiseAsync(Membership, Input, ct)).Error;
+        return await After(id, error, "Your check-in is sent. You'll be told when it is answered.", "Input", ct);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid checkInId, CancellationToken ct)
     {
-        var result = await handlers.AnswerAsync(Me, id, checkInId, new AnswerCheckIn(AnswerText), ct);
-        return await After(id, result.Error, "Your answer is sent.", "", ct, answerFor: checkInId);
+        var answer = new AnswerCheckIn(AnswerText);
+        var error = await CheckAsync(answer, ct) ?? (await handlers.AnswerAsync(Membership, checkInId, answer, ct)).Error;
+        return await After(id, error, "Your answer is sent.", "", ct, answerFor: checkInId);
     }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid id, Guid checkInId, CancellationToken ct)
     {
-        var result = await handlers.ResolveAsync(Me, id, checkInId, ct);
+        var result = await handlers.ResolveAsync(Membership, checkInId, ct);
         return await After(id, result.Error, "Marked resolved.", "", ct);
     }
 
@@ -58,21 +59,13 @@ public sealed class IndexModel(CheckInHandlers handlers, MentorshipAccess access
             foreach (var message in invalid.Errors.Values.SelectMany(m => m)) ModelState.AddModelError("AnswerText", message);
         }
         else AddErrors(error, prefix);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await LoadAsync(ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await access.FindAsync(Me, id, ct) is not { HasWorkspace: true } membership) return false;
-        var list = await handlers.ListAsync(Me, id, ct);
-        if (!list.IsSuccess) return false;
-        (Membership, CheckIns, Zone) = (membership, list.Value, await db.ZoneOfAsync(Me, ct));
+        if (!Membership.HasWorkspace) return false;
+        (CheckIns, Zone) = (await handlers.ListAsync(Membership, ct), await db.ZoneOfAsync(Me, ct));
         return true;
-    }
-
-    public sealed class RaiseForm
-    {
-        public string? Text { get; set; }
-        public CheckInUrgency? Urgency { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Web.Infrastructure.Http;
+using Trellis.Web.Infrastructure.Validation;
 
 namespace Trellis.Web.Features.Shared;
 
@@ -11,6 +12,19 @@ public abstract class TrellisPageModel : PageModel
     /// <summary>"true" when the field has an error, so the input gets aria-invalid and screen readers say so.</summary>
     public string? AriaInvalid(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.ValidationState == ModelValidationState.Invalid ? "true" : null;
+
+    /// <summary>The request record's own rules (its annotations, as the API checks them); any error lands next to the
+    /// field it names, under <paramref name="prefix"/>.</summary>
+    protected async Task<bool> ValidAsync(object request, CancellationToken ct, string prefix = "Input")
+    {
+        var invalid = await CheckAsync(request, ct);
+        if (invalid is not null) AddErrors(invalid, prefix);
+        return invalid is null;
+    }
+
+    /// <summary>The request record's own rules, as an error to show (null when it passes).</summary>
+    protected Task<Invalid?> CheckAsync(object request, CancellationToken ct) =>
+        HttpContext.RequestServices.GetRequiredService<RequestRules>().CheckAsync(request, ct);
 
     /// <summary>Puts an expected failure next to the field it names (or at the top of the form).</summary>
     protected void AddErrors(Error error, string prefix = "Input")

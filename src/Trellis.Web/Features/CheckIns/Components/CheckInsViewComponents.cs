@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Timeline;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
@@ -6,12 +7,14 @@ using Trellis.Web.Infrastructure.Http;
 namespace Trellis.Web.Features.CheckIns.Components;
 
 /// <summary>On the mentorship page: how many check-ins are open, and whether any is overdue.</summary>
-public sealed class CheckInsSummaryViewComponent(CheckInHandlers handlers) : ViewComponent
+public sealed class CheckInsSummaryViewComponent(CheckInHandlers handlers, MentorshipAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid mentorshipId)
     {
-        var list = await handlers.ListAsync(UserClaimsPrincipal.MemberId(), mentorshipId, HttpContext.RequestAborted);
-        return list.IsSuccess ? View("/Features/CheckIns/Components/CheckInsSummary.cshtml", list.Value) : Content("");
+        var ct = HttpContext.RequestAborted;
+        return await access.FindAsync(UserClaimsPrincipal.MemberId(), mentorshipId, ct) is { } membership
+            ? View("/Features/CheckIns/Components/CheckInsSummary.cshtml", await handlers.ListAsync(membership, ct))
+            : Content("");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Infrastructure.Data;
@@ -12,7 +13,14 @@ namespace Trellis.Web.Features.Mentorships.Workspace;
 public sealed record MentorshipMembership(
     Guid MentorshipId, Guid Me, Party MyRole, Guid MenteeId, string MenteeName, Guid MentorId, string MentorName,
     MentorshipStatus Status, Agreement? InForce, DateTimeOffset? ActivatedAt)
+    : IBindableFromHttpContext<MentorshipMembership>
 {
+    /// <summary>An endpoint parameter: what <see cref="MembershipGate"/> found for this request.</summary>
+    public static ValueTask<MentorshipMembership?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult<MentorshipMembership?>(context.Features.Get<MentorshipMembership>()
+            ?? throw new InvalidOperationException(
+                $"{parameter.Member.Name} takes a membership, but its route group does not RequireMembership()."));
+
     public Guid OtherId => MyRole == Party.Mentee ? MentorId : MenteeId;
     public string OtherName => MyRole == Party.Mentee ? MentorName : MenteeName;
     public string MyName => MyRole == Party.Mentee ? MenteeName : MentorName;
