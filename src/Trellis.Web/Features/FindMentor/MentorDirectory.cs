@@ -64,7 +64,18 @@ public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<Matchi
 
     private async Task ApplyAsync(TrellisDbContext db, Guid[] ids, CancellationToken ct)
     {
-        var rows = await Eligible(db).Where(p => ids.Contains(p.MemberId))
+        var mentors = await ProfilesAsync(db, Eligible(db).Where(p => ids.Contains(p.MemberId)), ct);
+        var present = mentors.Select(m => m.Id).ToHashSet();
+        Index.AddOrUpdate(mentors);
+        foreach (var id in present) _ids.Add(id);
+        foreach (var id in ids.Where(id => !present.Contains(id)))
+            if (_ids.Remove(id)) Index.Remove(id);
+    }
+
+    /// <summary>The given mentors as the matching library sees them, each with their stored embedding.</summary>
+    internal static async Task<List<MentorProfile>> ProfilesAsync(TrellisDbContext db, IQueryable<Profile> mentors, CancellationToken ct)
+    {
+        var rows = await mentors
             .Select(p => new
             {
                 Profile = p,
@@ -73,15 +84,15 @@ public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<Matchi
             })
             .AsNoTracking()
             .ToListAsync(ct);
-        var present = rows.Select(r => r.Profile.MemberId).ToHashSet();
-        Index.AddOrUpdate(rows.Select(r => MatchingProfiles.Mentor(r.Profile, r.Vector is null ? null : new ProfileEmbedding { Vector = r.Vector }.Floats())));
-        foreach (var id in present) _ids.Add(id);
-        foreach (var id in ids.Where(id => !present.Contains(id)))
-            if (_ids.Remove(id)) Index.Remove(id);
+        return rows.Select(r => MatchingProfiles.Mentor(r.Profile, r.Vector is null ? null : new ProfileEmbedding { Vector = r.Vector }.Floats())).ToList();
     }
 
-    /// <summary>Open to mentoring, confirmed, not deleted, suspended or hidden by moderation, and visible beyond programmes.</summary>
-    private static IQueryable<Profile> Eligible(TrellisDbContext db) =>
-        db.Profiles.Where(p => p.OpenToMentoring && p.Visibility != ProfileVisibility.Programs && p.HiddenAt == null
+    /// <summary>Open to mentoring, confirmed, not deleted, suspended or hidden by moderation: a mentor who can be asked.</summary>
+    internal static IQueryable<Profile> Askable(TrellisDbContext db) =>
+        db.Profiles.Where(p => p.OpenToMentoring && p.HiddenAt == null
                                && db.Users.Any(u => u.Id == p.MemberId && u.EmailConfirmed && u.DeletedAt == null && u.SuspendedAt == null));
+
+    /// <summary>Askable and visible beyond programmes (a programme's own mentors are searched in the programme).</summary>
+    private static IQueryable<Profile> Eligible(TrellisDbContext db) =>
+        Askable(db).Where(p => p.Visibility != ProfileVisibility.Programs);
 }

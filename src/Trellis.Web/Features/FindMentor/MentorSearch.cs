@@ -67,7 +67,24 @@ public sealed record MentorResults(int Total, int Page, int PageSize, IReadOnlyL
 public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
     IEmbeddingGenerator<string, Embedding<float>> embedder, ProfileHandlers profiles, TimeProvider time)
 {
-    public async Task<Result<MentorResults>> SearchAsync(Guid me, MentorQuery query, CancellationToken ct)
+    public Task<Result<MentorResults>> SearchAsync(Guid me, MentorQuery query, CancellationToken ct) =>
+        SearchAsync(directory.Index, me, query, ct);
+
+    /// <summary>
+    /// The same search, scores and reasons over only the given mentors (a programme's), whatever their profile's
+    /// visibility: the caller decides who may see them. Built per request from the database, so a programme's
+    /// mentors are current at once; fine for the few hundred a mentee-choice programme has.
+    /// </summary>
+    public async Task<Result<MentorResults>> SearchAmongAsync(Guid me, IQueryable<Guid> mentorIds, MentorQuery query, CancellationToken ct)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0) return new Invalid(errors);
+        var index = new MentorIndex(directory.Index.Scorer.Options);
+        index.AddOrUpdate(await MentorDirectory.ProfilesAsync(db, MentorDirectory.Askable(db).Where(p => mentorIds.Contains(p.MemberId)), ct));
+        return await SearchAsync(index, me, query, ct);
+    }
+
+    private async Task<Result<MentorResults>> SearchAsync(MentorIndex index, Guid me, MentorQuery query, CancellationToken ct)
     {
         var errors = query.Validate();
         if (errors.Count > 0) return new Invalid(errors);
@@ -81,7 +98,7 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
             Skip = (query.Page - 1) * query.PageSize,
             Take = query.PageSize,
         };
-        var found = directory.Index.Search(request);
+        var found = index.Search(request);
         return new MentorResults(found.TotalMatching, query.Page, query.PageSize, await DescribeAsync(found.Matches, ct));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Programmes.Enrolment;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 
@@ -43,12 +44,15 @@ public sealed class ProfileHandlers(TrellisDbContext db, TimeProvider time)
     /// <summary>Another member's profile, only if its visibility lets <paramref name="viewer"/> see it.</summary>
     public async Task<Result<ProfileView>> ViewAsync(Guid? viewer, Guid memberId, CancellationToken ct)
     {
+        // Nobody takes part in a programme as Guid.Empty, so an anonymous viewer has no co-members.
+        var coMembers = CoMembers.Of(db, viewer ?? Guid.Empty);
         var row = await db.Profiles
             .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { Profile = p, u.DisplayName, u.EmailConfirmed, u.DeletedAt, u.SuspendedAt })
             .Where(x => x.Profile.MemberId == memberId && x.DeletedAt == null)
             .Where(x => x.Profile.MemberId == viewer
                         || (x.EmailConfirmed && x.Profile.HiddenAt == null && x.SuspendedAt == null && (x.Profile.Visibility == ProfileVisibility.Public
-                                                 || (viewer != null && x.Profile.Visibility == ProfileVisibility.Members))))
+                                                 || (viewer != null && x.Profile.Visibility == ProfileVisibility.Members)
+                                                 || (x.Profile.Visibility == ProfileVisibility.Programs && coMembers.Contains(x.Profile.MemberId)))))
             .AsNoTracking()
             .SingleOrDefaultAsync(ct);
         if (row is null) return new NotFoundError("No such member.");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trellis.Web.Features.Programmes.Enrolment;
+using Trellis.Web.Features.Programmes.MenteeChoice;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
 
@@ -41,6 +42,7 @@ public static class ProgrammesApi
             .WithSummary("An owner makes another coordinator an owner too.");
         one.MapEnrolmentAdministration();
         api.MapEnrolment();
+        api.MapMenteeChoice();
     }
 
     private static async Task<Ok<IReadOnlyList<ProgrammeSummary>>> ListAll(ProgrammeHandlers handlers, CancellationToken ct) =>

@@ -11,6 +11,7 @@ public static class ProgrammesSetup
         services.AddScoped<Enrolment.InvitationHandlers>();
         services.AddScoped<Enrolment.ParticipantImport>();
         services.AddScoped<Enrolment.ParticipantExport>();
+        services.AddScoped<MenteeChoice.ProgrammeMentors>();
         return services;
     }
 }

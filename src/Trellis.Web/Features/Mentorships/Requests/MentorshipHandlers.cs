@@ -6,6 +6,7 @@ using Trellis.Web.Features.Mentorships.Lifecycle;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Programmes.Enrolment;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 
@@ -80,9 +81,12 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         // A blocked pair (either way) gets exactly what an unknown member gets.
         if (await Blocks.ExistBetweenAsync(db, me, mentorId, ct)) return new NotFoundError("No such member.");
 
+        // A mentor visible only to people in their programmes can be asked by those people.
+        var coMembers = CoMembers.Of(db, me);
         var mentor = await db.Profiles
             .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { p.MemberId, p.OpenToMentoring, p.MentorCapacity, p.ActiveMentees, p.Visibility, u.EmailConfirmed, u.DeletedAt, u.DisplayName })
-            .Where(x => x.MemberId == mentorId && x.DeletedAt == null && x.EmailConfirmed && x.Visibility != ProfileVisibility.Programs)
+            .Where(x => x.MemberId == mentorId && x.DeletedAt == null && x.EmailConfirmed
+                        && (x.Visibility != ProfileVisibility.Programs || coMembers.Contains(x.MemberId)))
             .SingleOrDefaultAsync(ct);
         if (mentor is null) return new NotFoundError("No such member.");
         if (!mentor.OpenToMentoring) return new ConflictError($"{mentor.DisplayName} is not taking mentees at the moment.");
