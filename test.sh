@@ -83,6 +83,14 @@ run_suite() {
 }
 
 START=$(date +%s)
+# The layout contract in .editorconfig: counted as one failed check, with the command that fixes it.
+log "Formatting (.editorconfig)"
+if dotnet format whitespace Trellis.slnx --verify-no-changes >"$STATE/format.log" 2>&1; then
+  PASSED=$((PASSED + 1)); SUMMARY+=("$(printf '%-34s %4s passed, %s failed, %s skipped' "Formatting" 1 0 0)")
+else
+  grep -m 20 'WHITESPACE' "$STATE/format.log"; echo "Fix with: dotnet format whitespace Trellis.slnx"
+  FAILED=$((FAILED + 1)); SUMMARY+=("$(printf '%-34s %4s passed, %s failed, %s skipped' "Formatting" 0 1 0)")
+fi
 run_suite "Matching (unit, property)" tests/Trellis.Matching.Tests
 run_suite "Web on SQLite" tests/Trellis.Web.Tests TRELLIS_TEST_DB=Sqlite
 run_suite "Web on PostgreSQL" tests/Trellis.Web.Tests TRELLIS_TEST_DB=Postgres "TRELLIS_TEST_PG=$PG"

@@ -1,5 +1,4 @@
 using Trellis.Web;
-using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Email;

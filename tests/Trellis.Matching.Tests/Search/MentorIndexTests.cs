@@ -38,8 +38,13 @@ public sealed class MentorIndexTests
         var mentee = Builders.Mentee() with { TimeZone = "Europe/London" };
         var match = Builders.Mentor() with
         {
-            Field = "Design", Skills = ["Figma"], Languages = ["en", "pt"], Formats = MeetingFormats.InPerson,
-            TimeZone = "Europe/Lisbon", YearsOfExperience = 10, OpenToReverseMentoring = true,
+            Field = "Design",
+            Skills = ["Figma"],
+            Languages = ["en", "pt"],
+            Formats = MeetingFormats.InPerson,
+            TimeZone = "Europe/Lisbon",
+            YearsOfExperience = 10,
+            OpenToReverseMentoring = true,
         };
         var index = MentorIndex.Build([
             match,

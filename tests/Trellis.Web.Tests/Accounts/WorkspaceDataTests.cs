@@ -16,7 +16,6 @@ using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Resources;
 using Trellis.Web.Features.Reviews;
 using Trellis.Web.Infrastructure.Data;
-using Trellis.Web.Tests.Infrastructure;
 using Trellis.Web.Tests.Mentorships;
 using Trellis.Web.Tests.Messages;
 using Trellis.Web.Tests.Moderation;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.CheckIns;
 using Trellis.Web.Features.Notifications;

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Critiques;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Tests.Infrastructure;
-using Trellis.Web.Tests.Mentorships;
 
 namespace Trellis.Web.Tests.Critiques;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Mentorships.Lifecycle;
 using Trellis.Web.Features.Notifications;
-using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Lifecycle;
 

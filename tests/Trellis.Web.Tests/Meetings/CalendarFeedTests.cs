@@ -4,9 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Ical.Net;
-using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Meetings;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Meetings;

@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Tests.Infrastructure;
-using Trellis.Web.Tests.Mentorships;
 
 namespace Trellis.Web.Tests.Meetings;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
-using Trellis.Web.Features.Notifications;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Mentorships;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Trellis.Web.Features.Messages;
-using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Tests.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Tests.Infrastructure;

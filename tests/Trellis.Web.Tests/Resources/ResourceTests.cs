@@ -7,7 +7,6 @@ using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Resources;
 using Trellis.Web.Tests.Critiques;
 using Trellis.Web.Tests.Infrastructure;
-using Trellis.Web.Tests.Mentorships;
 
 namespace Trellis.Web.Tests.Resources;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Tests.Infrastructure;
 using Trellis.Web.Tests.Profiles;

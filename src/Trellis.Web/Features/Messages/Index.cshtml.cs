@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Shared;
 using Trellis.Web.Infrastructure.Auth;

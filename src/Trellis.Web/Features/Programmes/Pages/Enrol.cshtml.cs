@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Trellis.Web.Features.Programmes.Enrolment;
 using Trellis.Web.Features.Shared;
 using Trellis.Web.Infrastructure.Auth;
-using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Programmes.Pages;
 

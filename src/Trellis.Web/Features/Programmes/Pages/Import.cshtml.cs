@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Trellis.Web.Features.Programmes.Enrolment;
 using Trellis.Web.Infrastructure.Files;
-using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Programmes.Pages;
 
