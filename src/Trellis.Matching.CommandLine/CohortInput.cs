@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
 namespace Trellis.Matching.CommandLine;
 
 /// <summary>Both files read and cross-checked: either a clean cohort or the list of bad rows.</summary>
@@ -34,9 +38,40 @@ public sealed class CohortInput
             errors.Add(new(file, 0, "file not found."));
             return [];
         }
-        using var text = new StreamReader(path);
+        var bytes = File.ReadAllBytes(path);
+        if (InvalidUtf8(bytes) is { } bad)
+        {
+            errors.Add(bad with { File = file });
+            return [];
+        }
+        using var text = new StringReader(Encoding.UTF8.GetString(bytes.AsSpan(Bom(bytes))));
         var (people, rowErrors) = read(text, file);
         errors.AddRange(rowErrors);
         return people;
+    }
+
+    private static int Bom(ReadOnlySpan<byte> bytes) => bytes.StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+
+    /// <summary>
+    /// The first byte that is not UTF-8, by line. A file saved as Latin-1 or Windows-1252 would
+    /// otherwise be read with replacement characters and every accented name would come out garbled.
+    /// </summary>
+    private static CsvError? InvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes)) return null;
+        var buffer = new char[4096];
+        var at = 0;
+        while (true)
+        {
+            var status = Utf8.ToUtf16(bytes[at..], buffer, out var read, out _, replaceInvalidSequences: false);
+            if (status == OperationStatus.InvalidData || status == OperationStatus.NeedMoreData)
+            {
+                at += read;
+                var line = bytes[..at].Count((byte)'\n') + 1;
+                return new CsvError("", line,
+                    $"byte 0x{bytes[at]:X2} is not UTF-8 (the file looks saved as Latin-1 or Windows-1252); save it as UTF-8 and run again.");
+            }
+            at += read;
+        }
     }
 }

@@ -18,11 +18,18 @@ public static class MatchCommand
         "match --mentees mentees.csv --mentors mentors.csv --mode optimal|stable --out matches.csv " +
         "[--k 50] [--penalty 10000] [--max-per-mentor N] [--hashing-embedder]";
 
+    /// <summary>Errors listed before the rest are only counted: a broken file can have a million bad lines.</summary>
+    public const int MaxErrorsListed = 100;
+
     /// <summary>Runs with <see cref="HashingEmbedder"/> unless given another; the site passes the real model.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr,
-        IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null) => Run(args, stdout, stderr, embedder, null);
+
+    /// <summary>For tests: <paramref name="openOutput"/> opens the temporary output file (a full disk, say).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr,
+        IEmbeddingGenerator<string, Embedding<float>>? embedder, Func<string, Stream>? openOutput)
     {
-        var root = new RootCommand { Create(_ => embedder ?? HashingEmbedder.Instance) };
+        var root = new RootCommand { Create(_ => embedder ?? HashingEmbedder.Instance, openOutput) };
         return Commands.InvokeAsync(root, ["match", .. args], stdout, stderr).GetAwaiter().GetResult();
     }
 
@@ -30,7 +37,9 @@ public static class MatchCommand
     /// The command, for a root command. <paramref name="embedder"/> is asked for the generator to
     /// use, with true when <c>--hashing-embedder</c> was given.
     /// </summary>
-    public static Command Create(Func<bool, IEmbeddingGenerator<string, Embedding<float>>> embedder)
+    public static Command Create(Func<bool, IEmbeddingGenerator<string, Embedding<float>>> embedder) => Create(embedder, null);
+
+    private static Command Create(Func<bool, IEmbeddingGenerator<string, Embedding<float>>> embedder, Func<string, Stream>? openOutput)
     {
         var mentees = new Option<string>("--mentees") { Description = "mentees.csv", Required = true };
         var mentors = new Option<string>("--mentors") { Description = "mentors.csv", Required = true };
@@ -53,39 +62,96 @@ public static class MatchCommand
         command.SetAction((parsed, ct) => RunAsync(new MatchRun(
             parsed.GetRequiredValue(mentees), parsed.GetRequiredValue(mentors), parsed.GetRequiredValue(output),
             parsed.GetValue(mode) == "stable" ? CohortMode.Stable : CohortMode.Optimal,
-            parsed.GetValue(k), parsed.GetValue(penalty), parsed.GetResult(cap) is { Implicit: false } ? parsed.GetValue(cap) : null),
-            embedder(parsed.GetValue(hashing)), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, ct));
+            parsed.GetValue(k), parsed.GetValue(penalty), parsed.GetResult(cap) is { Implicit: false } ? parsed.GetValue(cap) : null,
+            PenaltyGiven: parsed.GetResult(penalty) is { Implicit: false }),
+            embedder(parsed.GetValue(hashing)), openOutput, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, ct));
         return command;
     }
 
     private sealed record MatchRun(string Mentees, string Mentors, string Out, CohortMode Mode, int K, int Penalty,
-        int? MaxPerMentor);
+        int? MaxPerMentor, bool PenaltyGiven);
 
     private static async Task<int> RunAsync(MatchRun run, IEmbeddingGenerator<string, Embedding<float>> embedder,
-        TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        Func<string, Stream>? openOutput, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var outDirectory = Path.GetDirectoryName(Path.GetFullPath(run.Out))!;
-        if (!Directory.Exists(outDirectory))
+        if (OutputProblem(run) is { } problem)
         {
-            await stderr.WriteLineAsync($"the folder for --out does not exist: {outDirectory}");
+            await stderr.WriteLineAsync(problem);
             return BadInput;
         }
+        if (run.Mode == CohortMode.Stable && run.PenaltyGiven)
+            await stderr.WriteLineAsync("warning: --penalty applies to --mode optimal only; stable matching ignores it.");
 
         var clock = Stopwatch.StartNew();
-        var progress = new StageProgress(stderr, clock);
-        progress.Stage("reading and checking both files");
+        var lines = new StageProgress(stderr, clock);
+        lines.Stage("reading and checking both files");
         var (input, errors) = CohortInput.Read(run.Mentees, run.Mentors);
         if (input is null)
         {
-            foreach (var error in errors) await stderr.WriteLineAsync(error.ToString());
-            await stderr.WriteLineAsync($"{errors.Count} problem(s) found; nothing was matched and no file was written.");
+            foreach (var error in errors.Take(MaxErrorsListed)) await stderr.WriteLineAsync(error.ToString());
+            var listed = errors.Count > MaxErrorsListed ? $" (the first {MaxErrorsListed} are listed)" : "";
+            await stderr.WriteLineAsync($"{errors.Count:N0} problem(s) found{listed}; nothing was matched and no file was written.");
             return BadInput;
         }
+        if (run.Mode == CohortMode.Optimal && input.Mentees.Concat(input.Mentors).Any(p => p.Ranking.Length > 0))
+            await stderr.WriteLineAsync("warning: the ranking columns apply to --mode stable only; optimal matching ignores them.");
 
+        var result = TerminalProgress.Applies(stderr)
+            ? await TerminalProgress.RunAsync(progress => MatchAsync(run, input, embedder, progress, ct))
+            : await MatchAsync(run, input, embedder, lines, ct);
+        if (!result.IsValid)
+        {
+            foreach (var p in result.Problems) await stderr.WriteLineAsync(CohortText.Problem(p));
+            return Failed;
+        }
+
+        lines.Stage($"writing {run.Out}");
+        try
+        {
+            MatchReport.Write(run.Out, input, result, openOutput);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"could not write {run.Out}: {e.Message.TrimEnd('.')}. Nothing was written; " +
+                "a file already there is untouched.");
+            return Failed;
+        }
+        await WriteSummaryAsync(stdout, run, input, result.Summary!, clock);
+        return Ok;
+    }
+
+    /// <summary>
+    /// Checked before anything is read, so a typo costs nothing: the folder must exist (it is never
+    /// created), and the output must not replace a file the run reads.
+    /// </summary>
+    private static string? OutputProblem(MatchRun run)
+    {
+        var target = Path.GetFullPath(run.Out);
+        if (Directory.Exists(target)) return $"--out names a folder, not a file: {target}";
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder)) return $"the folder for --out does not exist: {folder}";
+        foreach (var (option, path) in new[] { ("--mentees", run.Mentees), ("--mentors", run.Mentors) })
+            if (SameFile(target, Path.GetFullPath(path)))
+                return $"--out names the {option} file ({path}); writing it would destroy the input. Choose another file.";
+        return null;
+    }
+
+    /// <summary>The same path, or one that resolves to it through symbolic links.</summary>
+    private static bool SameFile(string a, string b)
+    {
+        static string Real(string path) =>
+            File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target
+                ? target.FullName : path;
+        return string.Equals(Real(a), Real(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<CohortResult> MatchAsync(MatchRun run, CohortInput input,
+        IEmbeddingGenerator<string, Embedding<float>> embedder, RunProgress progress, CancellationToken ct)
+    {
         progress.Stage($"embedding {input.Mentees.Count:N0} mentee goals");
-        var menteeVectors = await embedder.GenerateVectorsAsync([.. input.Mentees.Select(p => p.Text)], ct);
+        var menteeVectors = await EmbedAsync(embedder, [.. input.Mentees.Select(p => p.Text)], progress, ct);
         progress.Stage($"embedding {input.Mentors.Count:N0} mentor profiles");
-        var mentorVectors = await embedder.GenerateVectorsAsync([.. input.Mentors.Select(p => p.Text)], ct);
+        var mentorVectors = await EmbedAsync(embedder, [.. input.Mentors.Select(p => p.Text)], progress, ct);
         var mentees = input.Mentees.Select((p, i) => new CohortMentee(p.Id, p.Languages, p.OrgUnit, menteeVectors[i])
         {
             Ranking = p.Ranking,
@@ -110,15 +176,32 @@ public static class MatchCommand
             _ => "explaining every pair",
         };
         var result = CohortMatcher.Match(mentees, mentors, settings, progress, ct);
-        if (!result.IsValid)
-        {
-            foreach (var problem in result.Problems) await stderr.WriteLineAsync(CohortText.Problem(problem));
-            return Failed;
-        }
+        progress.Finish();
+        return result;
+    }
 
-        progress.Stage($"writing {run.Out}");
-        MatchReport.Write(run.Out, input, result);
-        var summary = result.Summary!;
+    /// <summary>
+    /// In batches, so the longest stage of a run with the sentence model (minutes for a large
+    /// cohort) shows how far it is; the vectors are the same as from one call.
+    /// </summary>
+    private static async Task<float[][]> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> embedder,
+        IReadOnlyList<string> texts, RunProgress progress, CancellationToken ct)
+    {
+        const int Batch = 1_024;
+        var vectors = new float[texts.Count][];
+        for (var start = 0; start < texts.Count; start += Batch)
+        {
+            var batch = texts.Skip(start).Take(Batch).ToList();
+            var embedded = await embedder.GenerateVectorsAsync(batch, ct);
+            embedded.CopyTo(vectors, start);
+            progress.Report((double)(start + batch.Count) / texts.Count);
+        }
+        return vectors;
+    }
+
+    private static async Task WriteSummaryAsync(TextWriter stdout, MatchRun run, CohortInput input, CohortSummary summary,
+        Stopwatch clock)
+    {
         var by = summary.UnmatchedByReason;
         await stdout.WriteLineAsync($"mode: {run.Mode.ToString().ToLowerInvariant()}");
         await stdout.WriteLineAsync($"matched: {summary.Matched:N0} of {input.Mentees.Count:N0} mentees");
@@ -128,6 +211,5 @@ public static class MatchCommand
         await stdout.WriteLineAsync($"total score: {summary.TotalScore:N0}");
         await stdout.WriteLineAsync($"mean rank: {summary.MeanMenteeRank:0.00} for mentees, {summary.MeanMentorRank:0.00} for mentors");
         await stdout.WriteLineAsync($"time: {clock.Elapsed.TotalSeconds:0.0} s");
-        return Ok;
     }
 }

@@ -9,9 +9,15 @@ namespace Trellis.Matching.CommandLine;
 /// </summary>
 public static class MatchReport
 {
-    public static void Write(string path, CohortInput input, CohortResult result)
+    /// <summary>Replaces <paramref name="path"/> only once the whole file is written (<see cref="AtomicFile"/>).</summary>
+    public static void Write(string path, CohortInput input, CohortResult result) => Write(path, input, result, null);
+
+    internal static void Write(string path, CohortInput input, CohortResult result, Func<string, Stream>? open) =>
+        AtomicFile.Write(path, text => Write(text, input, result), open);
+
+    private static void Write(TextWriter text, CohortInput input, CohortResult result)
     {
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
         foreach (var a in result.Assignments)
         {
             var mentee = input.Mentees[a.Mentee];

@@ -7,14 +7,15 @@ namespace Trellis.Matching.Assignment;
 /// </summary>
 public static class OptimalAssignment
 {
-    public static MatchingResult Solve(Candidates candidates, MatchingRules? rules = null)
+    /// <param name="progress">The share of the work done, 0–1, reported on the calling thread.</param>
+    public static MatchingResult Solve(Candidates candidates, MatchingRules? rules = null, IProgress<double>? progress = null)
     {
         rules ??= MatchingRules.Default;
         var (problem, violations) = PreparedProblem.Prepare(candidates, rules);
         if (problem is null) return MatchingResult.Invalid(violations);
 
         var solver = new ShortestAugmentingPaths(problem, rules.UnmatchedPenalty);
-        var mentorOf = solver.Run();
+        var mentorOf = solver.Run(progress);
         long total = problem.PinnedCost;
         for (var i = 0; i < mentorOf.Length; i++)
         {

@@ -75,9 +75,19 @@ internal sealed partial class ShortestAugmentingPaths
 
     public int CostOf(int mentee) => _costs[_assignedArc[mentee]];
 
-    public int[] Run()
+    /// <summary>
+    /// Solves; <paramref name="progress"/> gets the share of the searches after the auction done.
+    /// The last searches cross the most of the graph, so the share runs ahead of the time.
+    /// </summary>
+    public int[] Run(IProgress<double>? progress = null)
     {
-        foreach (var i in Auction()) Augment(i);
+        var waiting = Auction();
+        for (var w = 0; w < waiting.Count; w++)
+        {
+            Augment(waiting[w]);
+            if (progress is not null && (w + 1) * 100L / waiting.Count > w * 100L / waiting.Count)
+                progress.Report((double)(w + 1) / waiting.Count);
+        }
 
         var mentorOf = new int[_n];
         for (var i = 0; i < _n; i++)

@@ -37,7 +37,7 @@ public static class CohortMatcher
             ? ExplicitRankings.From(problem.MenteeRanking, problem.MentorRanking, c)
             : Rankings.FromScores;
         var solved = settings.Mode == CohortMode.Optimal
-            ? OptimalAssignment.Solve(c, rules)
+            ? OptimalAssignment.Solve(c, rules, Stage(progress, CohortStage.Solving))
             : DeferredAcceptance.Solve(c, rules, rankings);
         progress?.Report(new CohortProgress(CohortStage.Solving, 1));
         if (!solved.IsValid) return new CohortResult([], null, [.. solved.Violations.Select(v => Problem(v, mentees, mentors))]);

@@ -15,10 +15,12 @@ public sealed class MatchCommandTests : IDisposable
         return path;
     }
 
-    private (int Code, string Out, string Err) Run(params string[] args)
+    private (int Code, string Out, string Err) Run(params string[] args) => RunWith(null, args);
+
+    private static (int Code, string Out, string Err) RunWith(Func<string, Stream>? openOutput, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = MatchCommand.Run(args, stdout, stderr);
+        var code = MatchCommand.Run(args, stdout, stderr, null, openOutput);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -112,5 +114,304 @@ public sealed class MatchCommandTests : IDisposable
         Assert.StartsWith("e3,Gus,,,,,,\"No mentor passed the hard filters", lines[3]); // quoted: it has commas
         Assert.Contains("e4,Hal,,,,,,Every mentor who passed the filters is blocked", lines[4]);
         Assert.Contains("matched: 1 of 4 mentees", stdout.Replace("\u00a0", " ").Replace(",", ""));
+    }
+
+    // Files that cannot be lost or misread (issue 15, item 4). Each bad-input case starts with a
+    // previous result in place and checks it is still there, byte for byte, with no stray files.
+
+    private const string Previous = "mentee_id,mentor_id\nfrom,the previous run\n";
+
+    private string PreviousOutput()
+    {
+        var output = Path.Combine(_folder, "matches.csv");
+        System.IO.File.WriteAllText(output, Previous);
+        return output;
+    }
+
+    private void AssertUntouched(string output)
+    {
+        Assert.Equal(Previous, System.IO.File.ReadAllText(output));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    /// <summary>Numbers without group separators, whatever the culture.</summary>
+    private static string Plain(string text) => text.Replace("\u00a0", "").Replace("\u202f", "").Replace(",", "");
+
+    /// <summary>What the run said on stderr apart from its progress lines (which start with the elapsed time).</summary>
+    private static string[] Messages(string err) =>
+        [.. err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith('['))];
+
+    private (int Code, string Out, string Err) Match(string mentees, string mentors, string output, string mode = "optimal") =>
+        Run("--mentees", mentees, "--mentors", mentors, "--mode", mode, "--out", output);
+
+    [Fact]
+    public void Run_WithUnclosedQuote_NamesTheLineAndKeepsThePreviousOutput()
+    {
+        // Before: the quote swallowed e2 and e3 into Eve's goals and the run "succeeded" with one mentee.
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,\"never closed\ne2,Finn,en,,sql\ne3,Gus,en,,x\n");
+        var output = PreviousOutput();
+
+        var (code, stdout, err) = Match(mentees, File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Equal(["mentees.csv:2: a quote opened on this line is never closed; the rest of the file would be one field.",
+            "1 problem(s) found; nothing was matched and no file was written."], Messages(err));
+        Assert.Empty(stdout);
+        AssertUntouched(output);
+    }
+
+    [Fact]
+    public void Run_WithDuplicateHeaderColumn_ReportsItInsteadOfCrashing()
+    {
+        var mentors = File("mentors.csv", Mentors.Replace("capacity,expertise", "capacity,expertise,capacity"));
+        var output = PreviousOutput();
+
+        var (code, _, err) = Match(File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,x\n"), mentors, output);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Contains("mentors.csv:1: column 'capacity' appears twice in the header (columns 5 and 7).", Messages(err));
+        Assert.DoesNotContain("Exception", err);
+        AssertUntouched(output);
+    }
+
+    [Fact]
+    public void Run_WithLatin1File_RefusesItWithTheLine()
+    {
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("id,name,languages,org_unit,goals\ne1,Eve,en,,x\ne2,Zoë Lefèvre,fr,,y\n");
+        var mentees = Path.Combine(_folder, "mentees.csv");
+        System.IO.File.WriteAllBytes(mentees, latin1);
+        var output = PreviousOutput();
+
+        var (code, _, err) = Match(mentees, File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Contains("mentees.csv:3: byte 0xEB is not UTF-8 (the file looks saved as Latin-1 or Windows-1252); " +
+            "save it as UTF-8 and run again.", Messages(err));
+        AssertUntouched(output);
+    }
+
+    [Fact]
+    public void Run_WithUtf8NamesAndBom_KeepsThemIntact()
+    {
+        var mentees = Path.Combine(_folder, "mentees.csv");
+        System.IO.File.WriteAllText(mentees, "id,name,languages,org_unit,goals\ne1,Zoë Lefèvre,en,,sql dashboards\n",
+            new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var output = Path.Combine(_folder, "matches.csv");
+
+        var (code, _, _) = Match(mentees, File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.Ok, code);
+        Assert.StartsWith("e1,Zoë Lefèvre,m2,Brian,", System.IO.File.ReadAllLines(output)[1]);
+    }
+
+    [Fact]
+    public void Run_WithTrailingBlankLines_IgnoresThemEvenAMillion()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,sql\n" + new string('\n', 1_000_000));
+        var output = Path.Combine(_folder, "matches.csv");
+
+        var (code, stdout, err) = Match(mentees, File("mentors.csv", Mentors + "\n\n\r\n"), output);
+
+        Assert.Equal(MatchCommand.Ok, code);
+        Assert.Empty(Messages(err));
+        Assert.Equal(2, System.IO.File.ReadAllLines(output).Length);
+        Assert.Contains("matched: 1 of 1 mentees", stdout);
+    }
+
+    [Fact]
+    public void Run_WithBlankLinesBetweenRows_ReportsEachRunOnce()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,x\n\ne2,Finn,en,,y\n\n\n\ne3,Gus,en,,z\n\n");
+        var output = PreviousOutput();
+
+        var (code, _, err) = Match(mentees, File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Equal(["mentees.csv:3: blank line between rows.", "mentees.csv:5: lines 5–7 are blank, between rows.",
+            "2 problem(s) found; nothing was matched and no file was written."], Messages(err));
+        AssertUntouched(output);
+    }
+
+    [Fact]
+    public void Run_WithThousandsOfBadRows_ListsTheFirstHundredAndTheTotal()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 5_000).Select(i => $"e{i},,en,,goals\n"));
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\n" + rows);
+        var output = PreviousOutput();
+
+        var (code, _, err) = Match(mentees, File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        var messages = Messages(err);
+        Assert.Equal(MatchCommand.MaxErrorsListed + 1, messages.Length);
+        Assert.Equal("mentees.csv:2: name is empty.", messages[0]);
+        Assert.Equal("5000 problem(s) found (the first 100 are listed); nothing was matched and no file was written.",
+            Plain(messages[^1]));
+        AssertUntouched(output);
+    }
+
+    [Theory]
+    [InlineData("", "mentees.csv:1: the first line is empty; it must be the header row (id,name,languages,org_unit,goals).")]
+    [InlineData("id,name,languages,org_unit,goals\n", "mentees.csv:2: the file has a header but no mentees.")]
+    [InlineData("id,name,languages,org_unit,goals\n\n\n", "mentees.csv:2: the file has a header but no mentees.")]
+    public void Run_WithEmptyOrHeaderOnlyFile_SaysSo(string text, string message)
+    {
+        var output = PreviousOutput();
+
+        var (code, _, err) = Match(File("mentees.csv", text), File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Equal([message, "1 problem(s) found; nothing was matched and no file was written."], Messages(err));
+        AssertUntouched(output);
+    }
+
+    [Theory]
+    [InlineData("mentees")]
+    [InlineData("mentors")]
+    public void Run_WithOutNamingAnInput_RefusesBeforeReading(string which)
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,x\n");
+        var mentors = File("mentors.csv", Mentors);
+        var input = which == "mentees" ? mentees : mentors;
+        var before = System.IO.File.ReadAllText(input);
+
+        var (code, _, err) = Match(mentees, mentors, Path.Combine(_folder, ".", Path.GetFileName(input)));
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Equal([$"--out names the --{which} file ({input}); writing it would destroy the input. Choose another file."],
+            Messages(err));
+        Assert.Equal(before, System.IO.File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void Run_WithOutThroughASymbolicLinkToAnInput_Refuses()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,x\n");
+        var link = Path.Combine(_folder, "link.csv");
+        System.IO.File.CreateSymbolicLink(link, mentees);
+
+        var (code, _, err) = Match(mentees, File("mentors.csv", Mentors), link);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Contains("writing it would destroy the input", err);
+        Assert.Equal("id,name,languages,org_unit,goals\ne1,Eve,en,,x\n", System.IO.File.ReadAllText(mentees));
+    }
+
+    [Fact]
+    public void Run_WithOutInAMissingFolderOrOnAFolder_CreatesNothing()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,x\n");
+        var mentors = File("mentors.csv", Mentors);
+        var missing = Path.Combine(_folder, "no", "such");
+
+        var (code, _, err) = Match(mentees, mentors, Path.Combine(missing, "matches.csv"));
+        var (onFolder, _, folderErr) = Match(mentees, mentors, _folder);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Equal([$"the folder for --out does not exist: {missing}"], Messages(err));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "no")));
+        Assert.Equal(MatchCommand.BadInput, onFolder);
+        Assert.Equal([$"--out names a folder, not a file: {_folder}"], Messages(folderErr));
+    }
+
+    [Fact]
+    public void Run_WhenTheDiskFillsUp_FailsInOneLineAndKeepsThePreviousOutput()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,sql\ne2,Finn,en,,feedback\n");
+        var output = PreviousOutput();
+        string? temp = null;
+
+        var (code, stdout, err) = RunWith(path => new FullDisk(AtomicFile.OpenNew(temp = path), room: 40),
+            "--mentees", mentees, "--mentors", File("mentors.csv", Mentors), "--mode", "optimal", "--out", output);
+
+        Assert.Equal(MatchCommand.Failed, code);
+        Assert.Equal([$"could not write {output}: No space left on device. Nothing was written; a file already there is untouched."],
+            Messages(err));
+        Assert.Empty(stdout);
+        Assert.NotNull(temp);
+        Assert.Equal(_folder, Path.GetDirectoryName(temp)); // the same folder, so the rename cannot cross file systems
+        Assert.False(System.IO.File.Exists(temp));
+        AssertUntouched(output);
+    }
+
+    [Fact]
+    public void Run_Succeeding_ReplacesThePreviousOutputWhole()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\ne1,Eve,en,,sql\n");
+        var output = PreviousOutput();
+
+        var (code, _, _) = Match(mentees, File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.Ok, code);
+        Assert.StartsWith("mentee_id,mentee_name,mentor_id", System.IO.File.ReadAllText(output));
+        Assert.Equal([output], Directory.GetFiles(_folder, "matches*"));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void Run_ReportsProgressThroughEmbeddingAndSolving()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals\n" +
+            string.Concat(Enumerable.Range(0, 3_000).Select(i => $"e{i},N{i},en,,goal {i % 7}\n")));
+        var mentors = File("mentors.csv", "id,name,languages,org_unit,capacity,expertise\n" +
+            string.Concat(Enumerable.Range(0, 300).Select(j => $"m{j},M{j},en,,5,topic {j % 11}\n")));
+
+        var (code, _, err) = Match(mentees, mentors, Path.Combine(_folder, "matches.csv"));
+
+        Assert.Equal(MatchCommand.Ok, code);
+        err = Plain(err);
+        Assert.Contains("embedding 3000 mentee goals 30%", err);
+        Assert.Contains("embedding 3000 mentee goals 60%", err);
+        Assert.Contains("embedding 3000 mentee goals 100%", err);
+        Assert.Contains("embedding 300 mentor profiles 100%", err);
+        Assert.Contains("finding the best 50 mentors for each mentee 100%", err);
+        Assert.Contains("optimal assignment 100%", err);
+    }
+
+    [Fact]
+    public void Run_WithOptionsThatDoNotApplyToTheMode_WarnsAndGoesOn()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals,ranking\ne1,Eve,en,,sql,m1\n");
+        var mentors = File("mentors.csv", Mentors);
+
+        var (stable, _, stableErr) = Run("--mentees", mentees, "--mentors", mentors, "--mode", "stable", "--penalty", "5",
+            "--out", Path.Combine(_folder, "s.csv"));
+        var (optimal, _, optimalErr) = Match(mentees, mentors, Path.Combine(_folder, "o.csv"));
+
+        Assert.Equal(MatchCommand.Ok, stable);
+        Assert.Equal(["warning: --penalty applies to --mode optimal only; stable matching ignores it."], Messages(stableErr));
+        Assert.Equal(MatchCommand.Ok, optimal);
+        Assert.Equal(["warning: the ranking columns apply to --mode stable only; optimal matching ignores them."],
+            Messages(optimalErr));
+    }
+
+    /// <summary>A file on a disk with <paramref name="room"/> bytes left: the next write fails as the OS reports it.</summary>
+    private sealed class FullDisk(Stream inner, int room) : Stream
+    {
+        private long _written;
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_written + buffer.Length > room) throw new IOException("No space left on device");
+            _written += buffer.Length;
+            inner.Write(buffer);
+        }
+
+        public override void Flush() => inner.Flush();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _written;
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
