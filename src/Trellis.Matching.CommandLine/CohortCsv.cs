@@ -41,7 +41,10 @@ public static class CohortCsv
         // we want that as a line of the report like every other problem.
         using var reader = Sep.New(',').Reader(o => o with
         {
-            HasHeader = false, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer,
+            HasHeader = false,
+            Unescape = true,
+            DisableColCountCheck = true,
+            Trim = SepTrim.Outer,
         }).From(text);
 
         if (!reader.MoveNext() || reader.Current.Span.IsWhiteSpace())
