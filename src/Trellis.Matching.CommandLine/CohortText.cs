@@ -14,8 +14,20 @@ public static class CohortText
         UnmatchedReason.NoCandidate =>
             "No mentor passed the hard filters (a shared language, a different organisation unit, room left).",
         UnmatchedReason.Forbidden => "Every mentor who passed the filters is blocked for this mentee.",
-        _ => $"All {facts.Candidates} candidate mentors are full with mentees they fit better.",
+        UnmatchedReason.BelowPenalty =>
+            $"{Mentors(facts.MentorsWithPlaces)} who pass the filters still {(facts.MentorsWithPlaces == 1 ? "has" : "have")} " +
+            $"room, but the best of them scores {facts.BestScoreWithPlaces}, not above {facts.ScoreToBeat}: " +
+            "with this unmatched penalty no mentor is preferred to a pair that poor.",
+        UnmatchedReason.NotACandidate =>
+            $"All {facts.Candidates} candidate mentors are full, but {Mentors(facts.MentorsWithPlacesOutsideCandidates)} " +
+            $"outside this mentee's {facts.Candidates} best still {(facts.MentorsWithPlacesOutsideCandidates == 1 ? "has" : "have")} " +
+            $"room (best score {facts.BestScoreWithPlaces}); more candidates per mentee would consider them.",
+        _ => $"All {facts.Candidates} candidate mentors are full" +
+            (facts.FullByCap > 0 ? $" ({facts.FullByCap} of them only because of the per-mentor cap)" : "") +
+            ", and so is every other mentor who passes the filters.",
     };
+
+    private static string Mentors(int count) => count == 1 ? "1 mentor" : $"{count} mentors";
 
     public static string Pair(PairFacts pair)
     {

@@ -206,7 +206,8 @@ public static class MatchCommand
         await stdout.WriteLineAsync($"mode: {run.Mode.ToString().ToLowerInvariant()}");
         await stdout.WriteLineAsync($"matched: {summary.Matched:N0} of {input.Mentees.Count:N0} mentees");
         await stdout.WriteLineAsync($"unmatched: {summary.Unmatched:N0} (no candidate {by[UnmatchedReason.NoCandidate]:N0}, " +
-            $"blocked {by[UnmatchedReason.Forbidden]:N0}, candidates full {by[UnmatchedReason.AllCandidatesFull]:N0})");
+            $"blocked {by[UnmatchedReason.Forbidden]:N0}, all full {by[UnmatchedReason.AllCandidatesFull]:N0}, " +
+            $"below the penalty's bar {by[UnmatchedReason.BelowPenalty]:N0}, room only outside the candidates {by[UnmatchedReason.NotACandidate]:N0})");
         await stdout.WriteLineAsync($"candidate pairs: {summary.CandidatePairs:N0}");
         await stdout.WriteLineAsync($"total score: {summary.TotalScore:N0}");
         await stdout.WriteLineAsync($"mean rank: {summary.MeanMenteeRank:0.00} for mentees, {summary.MeanMentorRank:0.00} for mentors");

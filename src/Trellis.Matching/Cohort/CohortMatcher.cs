@@ -44,7 +44,7 @@ public static class CohortMatcher
         ct.ThrowIfCancellationRequested();
 
         progress?.Report(new CohortProgress(CohortStage.Explaining, 0));
-        var result = Describe(mentees, mentors, problem, found, solved.Matches!, rankings);
+        var result = Describe(mentees, mentors, problem, found, solved.Matches!, rankings, settings);
         progress?.Report(new CohortProgress(CohortStage.Explaining, 1));
         return result;
     }
@@ -71,9 +71,10 @@ public static class CohortMatcher
     }
 
     private static CohortResult Describe(IReadOnlyList<CohortMentee> mentees, IReadOnlyList<CohortMentor> mentors,
-        CohortProblemData problem, CohortCandidates found, Matches matches, Rankings rankings)
+        CohortProblemData problem, CohortCandidates found, Matches matches, Rankings rankings, CohortSettings settings)
     {
         var c = found.Candidates;
+        var why = new UnmatchedWhy(problem, c, matches, settings);
         var mentorKeys = MentorSideKeys(c, rankings, out var keyStart);
         var byReason = Enum.GetValues<UnmatchedReason>().ToDictionary(r => r, _ => 0);
         long totalScore = 0, menteeRanks = 0, mentorRanks = 0;
@@ -84,10 +85,9 @@ public static class CohortMatcher
             var j = matches.MentorOf[i];
             if (j == Matches.Unmatched)
             {
-                var reason = ReasonUnmatched(c.CandidateCount(i), found.Blocked[i]);
-                byReason[reason]++;
-                assignments[i] = new CohortAssignment(i, null, 0, null,
-                    new UnmatchedFacts(reason, c.CandidateCount(i), found.Blocked[i]));
+                var facts = why.Explain(i, found.Blocked[i]);
+                byReason[facts.Reason]++;
+                assignments[i] = new CohortAssignment(i, null, 0, null, facts);
                 continue;
             }
 
@@ -117,15 +117,6 @@ public static class CohortMatcher
     }
 
     private static string Lower(string language) => language.Trim().ToLowerInvariant();
-
-    /// <summary>
-    /// From the candidates found (never blocked ones) and the blocked mentors who passed the
-    /// filters: any candidate means the candidates are full; none, blocked ones or not decide.
-    /// </summary>
-    private static UnmatchedReason ReasonUnmatched(int candidates, int blockedButPassing) =>
-        candidates > 0 ? UnmatchedReason.AllCandidatesFull
-        : blockedButPassing > 0 ? UnmatchedReason.Forbidden
-        : UnmatchedReason.NoCandidate;
 
     /// <summary>Per mentor, the sorted preference keys of every mentee who has them as a candidate.</summary>
     private static long[] MentorSideKeys(Candidates c, Rankings rankings, out int[] start)

@@ -1,14 +1,28 @@
 namespace Trellis.Matching.Cohort;
 
-/// <summary>Why a mentee has no mentor, from the most to the least fundamental cause.</summary>
+/// <summary>
+/// Why a mentee has no mentor, from the most to the least fundamental cause. Decided from the
+/// final matching over every mentor who passes the filters, not only the mentee's candidates, so
+/// a mentee is never told "full" while a mentor who could take them has a free place.
+/// </summary>
 public enum UnmatchedReason
 {
     /// <summary>No mentor shares a language, sits in another unit and has room.</summary>
     NoCandidate,
     /// <summary>Mentors passed the filters, but every one of them is blocked for this mentee.</summary>
     Forbidden,
-    /// <summary>There were candidates; all of them are full.</summary>
+    /// <summary>Every mentor who passes the filters (candidate or not) is full.</summary>
     AllCandidatesFull,
+    /// <summary>
+    /// Mentors who pass the filters still have places, but none of them scores above the bar the
+    /// unmatched penalty sets (cost ≥ penalty: no mentor is better than a poor one). Optimal mode only.
+    /// </summary>
+    BelowPenalty,
+    /// <summary>
+    /// Every candidate is full, but mentors outside the candidate list (not among the mentee's K
+    /// best) pass the filters and have places: the cut to K candidates decided it.
+    /// </summary>
+    NotACandidate,
 }
 
 /// <summary>The facts behind one pair, for the words a coordinator reads out.</summary>
@@ -21,7 +35,28 @@ public sealed record PairFacts(float Similarity, IReadOnlyList<string> SharedLan
     string? MentorUnit, int MenteeRank, int MentorRank, int Candidates);
 
 /// <summary>The facts behind an unmatched mentee.</summary>
-public sealed record UnmatchedFacts(UnmatchedReason Reason, int Candidates, int BlockedButPassing);
+/// <param name="Candidates">How many candidates the mentee had.</param>
+/// <param name="BlockedButPassing">Mentors who pass the filters but are blocked for this mentee.</param>
+public sealed record UnmatchedFacts(UnmatchedReason Reason, int Candidates, int BlockedButPassing)
+{
+    /// <summary>Mentors who pass the filters, are not blocked and still have a free place in the result.</summary>
+    public int MentorsWithPlaces { get; init; }
+
+    /// <summary>Of those, how many are not among the mentee's candidates.</summary>
+    public int MentorsWithPlacesOutsideCandidates { get; init; }
+
+    /// <summary>The best score (999 − cost) with any of <see cref="MentorsWithPlaces"/>; null when there are none.</summary>
+    public int? BestScoreWithPlaces { get; init; }
+
+    /// <summary>
+    /// In optimal mode, the score a pair must beat to be worth more than leaving the mentee out
+    /// (999 − penalty; below 0 when the penalty is above 999, so every pair is); null in stable mode.
+    /// </summary>
+    public int? ScoreToBeat { get; init; }
+
+    /// <summary>Candidates who are full only because of the per-mentor cap (they offered more places).</summary>
+    public int FullByCap { get; init; }
+}
 
 /// <summary>
 /// One mentee's outcome, in input order: the mentor (index into the mentors given) and the score
