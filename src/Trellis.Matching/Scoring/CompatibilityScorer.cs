@@ -48,12 +48,13 @@ public sealed class CompatibilityScorer
     internal CompatibilityScore Score(MenteeProfile mentee, MentorProfile mentor, float cosine, DateOnly referenceDate)
     {
         var o = Options;
-        var menteeField = Terms.Normalize(mentee.Field);
+        var (aim, leaving) = Direction(mentee);
         var mentorField = Terms.Normalize(mentor.Field);
-        var sameField = menteeField == mentorField;
-        var relatedField = !sameField &&
-            (mentee.RelatedFields.Any(f => Terms.Normalize(f) == mentorField) || mentor.RelatedFields.Any(f => Terms.Normalize(f) == menteeField));
-        var field = Criteria.Field(sameField, relatedField);
+        var fieldFit = Criteria.FieldFitOf(mentorField, aim, leaving,
+            mentee.RelatedFields.Any(f => Terms.Normalize(f) == mentorField),
+            mentor.RelatedFields.Concat(mentor.PreviousFields).Any(f => Terms.Normalize(f) == aim),
+            leaving is not null && mentor.PreviousFields.Any(f => Terms.Normalize(f) == leaving));
+        var field = Criteria.Field(fieldFit);
 
         var sought = Terms.Set(mentee.SkillsSought);
         var soughtSkill = mentor.Skills.Concat(mentor.Topics).FirstOrDefault(s => sought.Contains(Terms.Normalize(s)));
@@ -96,10 +97,9 @@ public sealed class CompatibilityScorer
 
         CriterionScore[] parts =
         [
-            new(Criterion.Field, field, w[0], field > 0,
-                new FieldReason(sameField ? FieldFit.Same : relatedField ? FieldFit.Related : FieldFit.Different, mentor.Field)),
+            new(Criterion.Field, field, w[0], field > 0, new FieldReason(fieldFit, mentor.Field, leaving is null ? null : mentee.Field)),
             new(Criterion.CareerStage, stage, w[1], stage >= 0.5f,
-                new CareerStageReason(StageFit(yearsAhead, stage, field > 0, o.MinYearsAhead), yearsAhead, soughtSkill)),
+                new CareerStageReason(StageFit(yearsAhead, stage, field >= Criteria.RelatedFieldValue, o.MinYearsAhead), yearsAhead, soughtSkill)),
             new(Criterion.Qualities, qualities, w[2] * gate, sharedQualities != MentorQualities.None,
                 new QualitiesReason(mentee.QualitiesSought, sharedQualities)),
             new(Criterion.Interests, interests, w[3] * gate, sharedInterests.Count > 0, new InterestsReason(sharedInterests)),
@@ -112,6 +112,17 @@ public sealed class CompatibilityScorer
             new(Criterion.Goals, goals, w[8], goals >= 0.3f, new GoalsReason(GoalsFitOf(cosine, goals), cosine)),
         ];
         return new CompatibilityScore(total, parts, o.MaxReasons);
+    }
+
+    /// <summary>
+    /// The field the mentee aims at (normalised) and, when they move, the one they are leaving.
+    /// Shared with the index so both read the direction of travel the same way.
+    /// </summary>
+    internal static (string Aim, string? Leaving) Direction(MenteeProfile mentee)
+    {
+        var own = Terms.Normalize(mentee.Field);
+        var target = Terms.Normalize(mentee.TargetField ?? "");
+        return target.Length == 0 || target == own ? (own, null) : (target, own);
     }
 
     private static CareerStageFit StageFit(int yearsAhead, float value, bool similarPath, int minYearsAhead)

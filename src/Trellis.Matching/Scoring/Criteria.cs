@@ -9,6 +9,9 @@ namespace Trellis.Matching.Scoring;
 internal static class Criteria
 {
     public const float RelatedFieldValue = 0.6f;
+
+    /// <summary>A mentor in the field a career changer is leaving: they share a background, but it is not where the mentee is going.</summary>
+    public const float SharedBackgroundValue = 0.3f;
     public const float PeerWithSkillValue = 0.7f;
     public const float SlightlyAheadValue = 0.3f;
     public const int ShareEnoughInterests = 3;
@@ -16,6 +19,27 @@ internal static class Criteria
     public const int EnoughHoursPerMonth = 8;
 
     public static float Field(bool same, bool related) => same ? 1f : related ? RelatedFieldValue : 0f;
+
+    public static float Field(FieldFit fit) => fit switch
+    {
+        FieldFit.Same or FieldFit.Target or FieldFit.MovedFromYours => 1f,
+        FieldFit.Related => RelatedFieldValue,
+        FieldFit.SharedBackground => SharedBackgroundValue,
+        _ => 0f,
+    };
+
+    /// <summary>
+    /// The mentor's field against the mentee's direction of travel, all terms normalised
+    /// (<see cref="Terms.Normalize"/>). <paramref name="aim"/> is the target field when the mentee
+    /// moves, else their own; <paramref name="leaving"/> is their own field when they move, else null.
+    /// </summary>
+    public static FieldFit FieldFitOf(string mentorField, string aim, string? leaving, bool menteeListsMentorField, bool mentorListsAim, bool mentorCameFromLeaving)
+    {
+        if (mentorField == aim)
+            return leaving is null ? FieldFit.Same : mentorCameFromLeaving ? FieldFit.MovedFromYours : FieldFit.Target;
+        if (menteeListsMentorField || mentorListsAim) return FieldFit.Related;
+        return leaving is not null && mentorField == leaving ? FieldFit.SharedBackground : FieldFit.Different;
+    }
 
     /// <summary>Years the mentor is ahead below which the pair counts as peers (or the mentor as junior).</summary>
     public static bool IsPeerOrJunior(int yearsAhead, int minYearsAhead) => yearsAhead < minYearsAhead;

@@ -6,8 +6,15 @@ public sealed record MenteeProfile
     public required Guid Id { get; init; }
     public required string Field { get; init; }
 
-    /// <summary>Fields the mentee counts as similar to their own, including the one they want to move into.</summary>
+    /// <summary>Fields the mentee counts as similar to the one they aim at (<see cref="TargetField"/>, else <see cref="Field"/>).</summary>
     public IReadOnlyList<string> RelatedFields { get; init; } = [];
+
+    /// <summary>
+    /// Direction of travel: the field the mentee wants to move into, or null to stay and grow in
+    /// <see cref="Field"/>. When set (and different from <see cref="Field"/>), field credit follows
+    /// it and a mentor in <see cref="Field"/> counts only as shared background.
+    /// </summary>
+    public string? TargetField { get; init; }
     public int YearsOfExperience { get; init; }
 
     /// <summary>Skills and topics the mentee asked for help with.</summary>

@@ -6,6 +6,13 @@ public sealed record MentorProfile
     public required Guid Id { get; init; }
     public required string Field { get; init; }
     public IReadOnlyList<string> RelatedFields { get; init; } = [];
+
+    /// <summary>
+    /// Fields the mentor worked in before <see cref="Field"/>. They count like related fields, and a
+    /// mentor who came from the field a mentee is leaving into the one they aim at is credited as
+    /// having made that move (<see cref="FieldFit.MovedFromYours"/>).
+    /// </summary>
+    public IReadOnlyList<string> PreviousFields { get; init; } = [];
     public int YearsOfExperience { get; init; }
     public IReadOnlyList<string> Skills { get; init; } = [];
     public IReadOnlyList<string> Topics { get; init; } = [];

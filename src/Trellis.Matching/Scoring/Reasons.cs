@@ -7,10 +7,27 @@ namespace Trellis.Matching.Scoring;
 /// </summary>
 public abstract record CriterionReason;
 
-public enum FieldFit { Same, Related, Different }
+public enum FieldFit
+{
+    /// <summary>The mentor works in the mentee's field, and the mentee stays in it.</summary>
+    Same,
+    /// <summary>The mentor's field is one the mentee listed as related, or the mentor lists the mentee's (target) field as related or previous.</summary>
+    Related,
+    Different,
+    /// <summary>The mentor works in the field the mentee wants to move into.</summary>
+    Target,
+    /// <summary>The mentor works in the field the mentee wants to move into and came from the one they are leaving.</summary>
+    MovedFromYours,
+    /// <summary>The mentor works in the field the mentee is leaving: shared background, not where they are going.</summary>
+    SharedBackground,
+}
 
-/// <summary>The mentor's field against the mentee's (and the fields either listed as related).</summary>
-public sealed record FieldReason(FieldFit Fit, string MentorField) : CriterionReason;
+/// <summary>
+/// The mentor's field against the one the mentee aims at (their target field, else their own), and
+/// the fields either listed as related. <paramref name="LeavingField"/> is the mentee's own field when
+/// they want to move (the one they are leaving), null when they stay.
+/// </summary>
+public sealed record FieldReason(FieldFit Fit, string MentorField, string? LeavingField = null) : CriterionReason;
 
 public enum CareerStageFit
 {

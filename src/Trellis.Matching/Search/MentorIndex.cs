@@ -181,7 +181,8 @@ public sealed class MentorIndex
         s.Ids[row] = m.Id;
         s.Profiles[row] = m with { Embedding = null };
         s.SetEmbedding(row, m.Embedding);
-        s.RelatedFields[row] = Ids(_fields, m.RelatedFields);
+        // Previous fields count as related (the scorer's rule); one list keeps the scan's check to one look-up.
+        s.RelatedFields[row] = Ids(_fields, m.RelatedFields.Concat(m.PreviousFields));
         s.Skills[row] = Ids(_skills, m.Skills.Concat(m.Topics));
         s.Interests[row] = Ids(_interests, m.Interests);
         var inline = s.InterestsInline.AsSpan(row * Segment.InlineInterests, Segment.InlineInterests);

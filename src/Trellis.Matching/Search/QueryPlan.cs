@@ -67,13 +67,19 @@ internal sealed class QueryPlan
         _sameCosine = (float)options.SameTextCosine;
         _unrelatedFitShare = (float)options.UnrelatedFitShare;
 
-        _menteeField = state.Fields.IdOf(Terms.Normalize(_mentee.Field));
+        // The field the mentee aims at (their target when they move) takes the place of their own;
+        // the one they leave is shared background. A mentor who came from there into the target
+        // is worth the same as any mentor in the target, so the table needs no per-row case.
+        var (aim, leaving) = CompatibilityScorer.Direction(_mentee);
+        _menteeField = state.Fields.IdOf(aim);
         _menteeFieldBit = _menteeField >= 0 ? 1UL << (_menteeField & 63) : 0;
         _fieldValue = new float[state.Fields.Count];
+        if (leaving is not null && state.Fields.IdOf(leaving) is var left and >= 0)
+            _fieldValue[left] = Criteria.Field(FieldFit.SharedBackground);
         foreach (var related in _mentee.RelatedFields)
             if (state.Fields.IdOf(Terms.Normalize(related)) is var id and >= 0)
-                _fieldValue[id] = Criteria.Field(false, true);
-        if (_menteeField >= 0) _fieldValue[_menteeField] = Criteria.Field(true, false);
+                _fieldValue[id] = Criteria.Field(FieldFit.Related);
+        if (_menteeField >= 0) _fieldValue[_menteeField] = Criteria.Field(FieldFit.Same);
 
         _menteeYears = _mentee.YearsOfExperience;
         _minAhead = options.MinYearsAhead;
@@ -220,7 +226,7 @@ internal sealed class QueryPlan
                 var field = fieldValue[r.Field];
                 int years = r.Years;
                 var kind = r.Flags & (Segment.OpenToPeer | Segment.OpenToReverse);
-                var slow = (field == 0 & (r.RelatedSignature & menteeFieldBit) != 0)
+                var slow = (field < related & (r.RelatedSignature & menteeFieldBit) != 0)
                     | (kind != 0 & years - menteeYears < minAhead & (r.SkillSignature & soughtSignature) != 0)
                     | (r.InterestSignature & interestSignature) != 0;
                 if (slow)
@@ -340,7 +346,7 @@ internal sealed class QueryPlan
         var w = _w;
         ref var r = ref s.Info[row];
         var field = _fieldValue[r.Field];
-        if (field == 0 && (r.RelatedSignature & _menteeFieldBit) != 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
+        if (field < _relatedFieldValue && (r.RelatedSignature & _menteeFieldBit) != 0 && Array.IndexOf(s.RelatedFields[row], _menteeField) >= 0)
             field = _relatedFieldValue;
         int years = r.Years;
         var kind = r.Flags & (Segment.OpenToPeer | Segment.OpenToReverse);

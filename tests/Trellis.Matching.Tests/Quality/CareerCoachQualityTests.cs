@@ -24,39 +24,58 @@ public sealed class CareerCoachQualityTests
     }
 
     [Fact]
-    public void CurrentEngine_WithMiniLm_Report()
+    public void Before_WithMiniLm_Report() => Run("before issue 14 (what a profile could say then), all-MiniLM-L6-v2", Facts.Before);
+
+    [Fact]
+    public void Now_WithMiniLm_Report() => Run("now, all-MiniLM-L6-v2", Facts.Now);
+
+    private static void Run(string title, Facts facts)
     {
-        var (rows, outcomes) = CoachReport.Measure(Set, Ranker(SentenceEmbedder.Shared.EmbedMany, SentenceEmbedder.Shared.EmbedMentors));
-        Report(CoachReport.Table("current engine, all-MiniLM-L6-v2", rows));
+        var (rows, outcomes) = CoachReport.Measure(Set, Ranker(MiniLm.Value, facts));
+        Report(CoachReport.Table(title, rows));
         foreach (var o in CoachReport.Worst(outcomes).Take(10))
             Report($"  {o.Mentee.Id}: first acceptable at {o.FirstAcceptableRank}, top {string.Join(", ", o.Top)}; {string.Join("; ", o.Violations)}");
         Assert.Equal(Set.Mentees.Count, rows[^1].Mentees);
     }
 
-    /// <summary>
-    /// The engine as shipped before issue 14: what a member could say then. A target field could only be
-    /// listed as related, a required language only as one of the languages spoken, and evenings not at all.
-    /// </summary>
-    private static Func<CoachMentee, IReadOnlyList<string>> Ranker(
-        Func<IReadOnlyList<string>, int, CancellationToken, float[][]> embed, Func<IReadOnlyList<IReadOnlyList<string>>, float[][]> embedMentors)
+    /// <summary>What the profiles can say. Each slice of issue 14 adds facts to <see cref="Now"/>; <see cref="Before"/> stays as shipped.</summary>
+    private enum Facts
     {
-        var mentorVectors = embedMentors([.. Set.Mentors.Select(m => ProfileText.ForMentorParts(m.Headline, m.Bio, m.Topics, null))]);
-        var menteeVectors = embed([.. Set.Mentees.Select(m => ProfileText.ForMentee(m.Goals, m.Skills))], 32, default);
+        /// <summary>
+        /// The engine as shipped before issue 14: a target field could only be listed as related, a
+        /// required language only as one of the languages spoken, and evenings not at all.
+        /// </summary>
+        Before,
+        /// <summary>Direction of travel (target field, the mentor's previous fields).</summary>
+        Now,
+    }
+
+    private sealed record Vectors(float[][] Mentors, Dictionary<string, float[]> Mentees);
+
+    private static readonly Lazy<Vectors> MiniLm = new(() => new Vectors(
+        SentenceEmbedder.Shared.EmbedMentors([.. Set.Mentors.Select(m => ProfileText.ForMentorParts(m.Headline, m.Bio, m.Topics, null))]),
+        Set.Mentees.Zip(SentenceEmbedder.Shared.EmbedMany([.. Set.Mentees.Select(m => ProfileText.ForMentee(m.Goals, m.Skills))], 32, default))
+            .ToDictionary(x => x.First.Id, x => x.Second)));
+
+    private static Func<CoachMentee, IReadOnlyList<string>> Ranker(Vectors vectors, Facts facts)
+    {
+        var before = facts == Facts.Before;
         var mentors = Set.Mentors.Select((m, i) => (m.Id, Profile: new MentorProfile
         {
-            Id = m.Guid, Field = m.Field, RelatedFields = m.PreviousFields, YearsOfExperience = m.Years, Topics = m.Topics,
+            Id = m.Guid, Field = m.Field, YearsOfExperience = m.Years, Topics = m.Topics,
+            RelatedFields = before ? m.PreviousFields : [], PreviousFields = before ? [] : m.PreviousFields,
             Skills = m.Topics, TimeZone = m.Zone, Languages = m.Languages, OpenToMentoring = true, Capacity = 3, HoursPerMonth = 4,
-            Formats = MeetingFormats.Video, OpenToPeerMentoring = m.Peer, OpenToReverseMentoring = m.Reverse, Embedding = mentorVectors[i],
+            Formats = MeetingFormats.Video, OpenToPeerMentoring = m.Peer, OpenToReverseMentoring = m.Reverse, Embedding = vectors.Mentors[i],
         })).ToList();
         var scorer = new CompatibilityScorer();
-        var vectorOf = Set.Mentees.Select((m, i) => (m.Id, menteeVectors[i])).ToDictionary(x => x.Id, x => x.Item2);
         return mentee =>
         {
             var profile = new MenteeProfile
             {
-                Id = mentee.Guid, Field = mentee.Field, RelatedFields = mentee.Target is { } t ? [t] : [],
+                Id = mentee.Guid, Field = mentee.Field,
+                RelatedFields = before && mentee.Target is { } t ? [t] : [], TargetField = before ? null : mentee.Target,
                 YearsOfExperience = mentee.Years, SkillsSought = mentee.Skills, TimeZone = mentee.Zone, Languages = mentee.Languages,
-                FormatsPreferred = MeetingFormats.Video, Embedding = vectorOf[mentee.Id],
+                FormatsPreferred = MeetingFormats.Video, Embedding = vectors.Mentees[mentee.Id],
             };
             return [.. mentors.Where(m => HardFilters.Allows(profile, m.Profile))
                 .Select(m => (m.Id, scorer.Score(profile, m.Profile, CoachSet.Week).Total))

@@ -145,4 +145,40 @@ public sealed class CompatibilityScorerTests
         var zero = new CriterionWeights { Goals = 0, Field = 0, CareerStage = 0, Qualities = 0, Interests = 0, WorkingHours = 0, Language = 0, Formats = 0, Availability = 0 };
         Assert.Throws<ArgumentException>(() => new CompatibilityScorer(new MatchingOptions { Weights = zero }));
     }
+
+    [Fact]
+    public void DirectionOfTravel_FieldCreditFollowsTheTarget_AndTheFieldBeingLeftIsOnlySharedBackground()
+    {
+        var mentee = Builders.Mentee() with { Field = "Law", TargetField = "Legal technology", YearsOfExperience = 8 };
+        var litigator = Builders.Mentor() with { Field = "law", YearsOfExperience = 24 };
+        var founder = Builders.Mentor() with { Field = "Legal Technology", PreviousFields = ["Law"], YearsOfExperience = 12 };
+        var productLead = Builders.Mentor() with { Field = "legal technology", YearsOfExperience = 18 };
+        var nearby = Builders.Mentor() with { Field = "Product management", RelatedFields = ["legal technology"], YearsOfExperience = 15 };
+        var elsewhere = Builders.Mentor() with { Field = "Nursing", YearsOfExperience = 20 };
+
+        FieldReason Reason(MentorProfile m) => (FieldReason)_scorer.Score(mentee, m, Builders.November)[Criterion.Field].Reason;
+        float Value(MentorProfile m) => _scorer.Score(mentee, m, Builders.November)[Criterion.Field].Value;
+
+        Assert.Equal(new FieldReason(FieldFit.MovedFromYours, "Legal Technology", "Law"), Reason(founder));
+        Assert.Equal(new FieldReason(FieldFit.Target, "legal technology", "Law"), Reason(productLead));
+        Assert.Equal(new FieldReason(FieldFit.Related, "Product management", "Law"), Reason(nearby));
+        Assert.Equal(new FieldReason(FieldFit.SharedBackground, "law", "Law"), Reason(litigator));
+        Assert.Equal(new FieldReason(FieldFit.Different, "Nursing", "Law"), Reason(elsewhere));
+        Assert.Equal([1f, 1f, 0.6f, 0.3f, 0f], new[] { founder, productLead, nearby, litigator, elsewhere }.Select(Value));
+        // The litigator shares a background but is not on the path the mentee wants: not "a similar path".
+        Assert.Equal(CareerStageFit.Ahead, ((CareerStageReason)_scorer.Score(mentee, litigator, Builders.November)[Criterion.CareerStage].Reason).Fit);
+        Assert.True(_scorer.Score(mentee, productLead, Builders.November).Total > _scorer.Score(mentee, litigator, Builders.November).Total);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" LAW ")]
+    public void DirectionOfTravel_StayingInTheField_ScoresAsBefore(string? target)
+    {
+        var mentee = Builders.Mentee() with { Field = "Law", TargetField = target };
+        var score = _scorer.Score(mentee, Builders.Mentor() with { Field = "law" }, Builders.November);
+        Assert.Equal(new FieldReason(FieldFit.Same, "law"), score[Criterion.Field].Reason);
+        Assert.Equal(1f, score[Criterion.Field].Value);
+    }
 }

@@ -28,7 +28,8 @@ public sealed class MentorIndexPropertyTests
         {
             Id = g[0] % 23 == 0 ? MenteeId : new Guid(n, 0, 0, new byte[8]),
             Field = Pick(Fields, g[1]),
-            RelatedFields = Subset(Fields, g[2]),
+            RelatedFields = g[2] % 3 == 0 ? Subset(Fields, g[2]) : [],
+            PreviousFields = g[2] % 3 == 1 ? Subset(Fields, g[2] >> 3) : [],
             YearsOfExperience = g[3] % 30,
             Skills = Subset(Skills, g[4]),
             QualitiesOffered = (MentorQualities)(g[5] % 64),
@@ -51,7 +52,9 @@ public sealed class MentorIndexPropertyTests
         {
             Id = MenteeId,
             Field = Pick(Fields, g[0]),
-            RelatedFields = Subset(Fields, g[1]),
+            RelatedFields = g[1] % 2 == 0 ? Subset(Fields, g[1]) : [],
+            // A career changer half the time (a field, or one no mentor is in); the rest stay.
+            TargetField = (g[1] % 4) switch { 1 => Pick(Fields, g[1] >> 2), 3 => "Nursing", _ => null },
             YearsOfExperience = g[2] % 20,
             SkillsSought = Subset(Skills, g[3]),
             QualitiesSought = (MentorQualities)(g[4] % 16),

@@ -54,6 +54,18 @@ public sealed class MatchExplanationTests
     }
 
     [Fact]
+    public void Field_CareerChanger_SaysWhereTheMentorCameFromAndThatItIsWhereTheMenteeWantsToGo()
+    {
+        var mentee = Builders.Mentee() with { Field = "law", TargetField = "legal technology", YearsOfExperience = 8 };
+        string Field(MentorProfile m) => MatchExplanations.Sentence(_scorer.Score(mentee, m, Builders.November)[Criterion.Field]);
+
+        Assert.Equal("Moved from law into legal technology, where you want to go",
+            Field(Builders.Mentor() with { Field = "legal technology", PreviousFields = ["Law"] }));
+        Assert.Equal("Works in legal technology, where you want to go", Field(Builders.Mentor() with { Field = "legal technology" }));
+        Assert.Equal("Works in law, the field you are leaving: a shared background", Field(Builders.Mentor() with { Field = "law" }));
+    }
+
+    [Fact]
     public void Explain_NothingStandsOut_StillSaysSomethingKind()
     {
         var score = new CompatibilityScore(0.1f, [], 4);
@@ -66,7 +78,7 @@ public sealed class MatchExplanationTests
         // A new criterion or case in the library must get words here, or this fails.
         CriterionReason[] reasons =
         [
-            .. Enum.GetValues<FieldFit>().Select(f => new FieldReason(f, "Finance")),
+            .. Enum.GetValues<FieldFit>().Select(f => new FieldReason(f, "Finance", "Audit")),
             .. Enum.GetValues<CareerStageFit>().Select(f => new CareerStageReason(f, 2, "sql")),
             .. Enum.GetValues<GoalsFit>().Select(f => new GoalsReason(f, 0.4f)),
             new QualitiesReason(MentorQualities.None, MentorQualities.None), new InterestsReason([]),

@@ -22,6 +22,9 @@ public static class MatchExplanations
         FieldReason r => r.Fit switch
         {
             FieldFit.Same => "Same field",
+            FieldFit.Target => $"Works in {r.MentorField}, where you want to go",
+            FieldFit.MovedFromYours => $"Moved from {r.LeavingField} into {r.MentorField}, where you want to go",
+            FieldFit.SharedBackground => $"Works in {r.MentorField}, the field you are leaving: a shared background",
             FieldFit.Related => $"Works in a related field ({r.MentorField})",
             _ => $"Works in a different field ({r.MentorField})",
         },
