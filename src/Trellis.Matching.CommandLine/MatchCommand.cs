@@ -116,6 +116,10 @@ public static class MatchCommand
                 "a file already there is untouched.");
             return Failed;
         }
+        if (result.Summary!.Rankings is { } r && r.Repeated + r.FailHardFilter + r.Blocked > 0)
+            await stderr.WriteLineAsync($"warning: of {r.Declared:N0} ranked ids, {r.FailHardFilter:N0} fail a hard filter " +
+                $"(no shared language, same unit or no room), {r.Blocked:N0} are blocked and {r.Repeated:N0} are repeats " +
+                "(the first place counts); those pairs are never matched.");
         await WriteSummaryAsync(stdout, run, input, result.Summary!, clock);
         return Ok;
     }
@@ -209,6 +213,9 @@ public static class MatchCommand
             $"blocked {by[UnmatchedReason.Forbidden]:N0}, all full {by[UnmatchedReason.AllCandidatesFull]:N0}, " +
             $"below the penalty's bar {by[UnmatchedReason.BelowPenalty]:N0}, room only outside the candidates {by[UnmatchedReason.NotACandidate]:N0})");
         await stdout.WriteLineAsync($"candidate pairs: {summary.CandidatePairs:N0}");
+        if (summary.Rankings is { } r)
+            await stdout.WriteLineAsync($"rankings: {r.Declared:N0} ranked ids, {r.Added:N0} pairs added to the candidates " +
+                "because someone ranked them");
         await stdout.WriteLineAsync($"total score: {summary.TotalScore:N0}");
         await stdout.WriteLineAsync($"mean rank: {summary.MeanMenteeRank:0.00} for mentees, {summary.MeanMentorRank:0.00} for mentors");
         await stdout.WriteLineAsync($"time: {clock.Elapsed.TotalSeconds:0.0} s");

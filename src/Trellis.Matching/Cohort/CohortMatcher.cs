@@ -26,6 +26,12 @@ public static class CohortMatcher
         ct.ThrowIfCancellationRequested();
 
         progress?.Report(new CohortProgress(CohortStage.Solving, 0));
+        RankingFacts? rankingFacts = null;
+        if (settings.Mode == CohortMode.Stable)
+        {
+            (var declared, rankingFacts) = DeclaredPairs.Add(found.Candidates, problem);
+            found = found with { Candidates = declared };
+        }
         var c = found.Candidates;
         var rules = new MatchingRules
         {
@@ -45,6 +51,7 @@ public static class CohortMatcher
 
         progress?.Report(new CohortProgress(CohortStage.Explaining, 0));
         var result = Describe(mentees, mentors, problem, found, solved.Matches!, rankings, settings);
+        if (rankingFacts is not null) result = result with { Summary = result.Summary! with { Rankings = rankingFacts } };
         progress?.Report(new CohortProgress(CohortStage.Explaining, 1));
         return result;
     }

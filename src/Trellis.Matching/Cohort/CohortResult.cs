@@ -65,7 +65,11 @@ public sealed record UnmatchedFacts(UnmatchedReason Reason, int Candidates, int 
 public sealed record CohortAssignment(int Mentee, int? Mentor, int Score, PairFacts? Pair, UnmatchedFacts? Unmatched);
 
 public sealed record CohortSummary(int Matched, int Unmatched, IReadOnlyDictionary<UnmatchedReason, int> UnmatchedByReason,
-    long TotalScore, double MeanMenteeRank, double MeanMentorRank, int CandidatePairs);
+    long TotalScore, double MeanMenteeRank, double MeanMentorRank, int CandidatePairs)
+{
+    /// <summary>Stable mode: what became of the rankings people wrote; null in optimal mode.</summary>
+    public RankingFacts? Rankings { get; init; }
+}
 
 /// <summary>The outcome of <see cref="CohortMatcher.Match"/>: either assignments and a summary, or the problems that prevented them.</summary>
 public sealed record CohortResult(IReadOnlyList<CohortAssignment> Assignments, CohortSummary? Summary,

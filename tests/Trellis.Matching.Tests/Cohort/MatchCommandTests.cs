@@ -385,6 +385,21 @@ public sealed class MatchCommandTests : IDisposable
             Messages(optimalErr));
     }
 
+    [Fact]
+    public void Run_Stable_WarnsAboutRankedIdsThatCanNeverBeMatched()
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals,ranking\ne1,Eve,en,Sales,sql,m1;m2;m1\n");
+        var output = Path.Combine(_folder, "matches.csv");
+
+        var (code, stdout, err) = Match(mentees, File("mentors.csv", Mentors), output, mode: "stable");
+
+        Assert.Equal(MatchCommand.Ok, code);
+        Assert.Equal(["warning: of 3 ranked ids, 1 fail a hard filter (no shared language, same unit or no room), 0 are blocked " +
+            "and 1 are repeats (the first place counts); those pairs are never matched."], Messages(err));
+        Assert.Contains("rankings: 3 ranked ids, 0 pairs added to the candidates because someone ranked them", stdout);
+        Assert.StartsWith("e1,Eve,m2,Brian,", System.IO.File.ReadAllLines(output)[1]);
+    }
+
     /// <summary>A file on a disk with <paramref name="room"/> bytes left: the next write fails as the OS reports it.</summary>
     private sealed class FullDisk(Stream inner, int room) : Stream
     {
