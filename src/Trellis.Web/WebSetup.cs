@@ -100,6 +100,7 @@ public static class WebSetup
         services.AddScoped<MemberDataExport>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
+        services.AddScoped<ApiSessions>();
         services.AddTrellisModeration();
         services.AddTrellisFiles(configuration);
         services.AddScoped<CritiqueHandlers>();
@@ -143,18 +144,7 @@ public static class WebSetup
         app.MapRazorPages();
 
         var api = app.MapGroup("/api/v1");
-        var auth = api.MapGroup("/auth").WithTags("Accounts");
-        // Identity's endpoints carry no authorization metadata of their own except /manage; the rest
-        // (register, login, refresh, confirm, reset) are for people who are not signed in yet.
-        ((IEndpointConventionBuilder)auth).Add(e =>
-        {
-            if (e is not RouteEndpointBuilder r) return;
-            if (r.RoutePattern.RawText?.Contains("/manage", StringComparison.Ordinal) == true)
-                e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Member));
-            else
-                e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
-        });
-        auth.MapIdentityApi<Member>();
+        api.MapTrellisAuth();
         api.MapProfiles();
         api.MapMemberData();
         api.MapNotifications();

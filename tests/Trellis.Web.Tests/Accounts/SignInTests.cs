@@ -76,6 +76,30 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     }
 
     [Fact]
+    public async Task ChangePassword_ReplacesTheCurrentSession_SoACopyOfItsCookieStopsWorking_AndEndsApiTokens()
+    {
+        var member = await app.SignedInAsync("Copied Cookie");
+        var api = await app.ApiAsync(member);
+        var stolen = CopyCookies(member.Browser);
+        Assert.Equal(HttpStatusCode.OK, (await Get(stolen, "/Dashboard")).StatusCode);
+        var before = await app.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == member.Id && s.RefreshGeneration == null).Select(s => s.Id).SingleAsync());
+
+        var changed = await member.Browser.PostAsync("/Settings/Password", new { Input__CurrentPassword = member.Password, Input__NewPassword = "another brand new passphrase" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        // The browser that changed it carries on, in a new session; the copy of its old cookie is signed out.
+        Assert.Equal(HttpStatusCode.OK, (await member.Browser.GetAsync("/Dashboard")).StatusCode);
+        var after = await Get(stolen, "/Dashboard");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Accounts/SignIn", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var sessions = await app.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == member.Id).Select(s => new { s.Id, s.RefreshGeneration }).ToListAsync());
+        var only = Assert.Single(sessions);
+        Assert.NotEqual(before, only.Id);
+        Assert.Null(only.RefreshGeneration); // the API client's token family ended too
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me/profile")).StatusCode);
+    }
+
+    [Fact]
     public async Task ChangePassword_ToACommonOne_IsRefused_AndTheOldPasswordStillWorks()
     {
         var member = await app.SignedInAsync("Weak Change");

@@ -54,7 +54,7 @@ public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, Men
 /// <see cref="WorkspaceErasure"/>) and replaces the name with "Former member". The member row itself stays, anonymised, so
 /// that what the other member of a relationship wrote keeps its history.
 /// </summary>
-public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques)
+public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques, LiveConnections live)
 {
     public async Task<Result<bool>> DeleteAsync(Guid me, string password, CancellationToken ct)
     {
@@ -81,6 +81,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         member.Anonymise(time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        live.CloseAll(me);
         // Only now: a rolled-back deletion must not have lost the files (the orphan sweep retries failures).
         await critiques.DeleteQuietlyAsync(files, ct);
         return true;

@@ -51,8 +51,8 @@ public sealed class CalendarFeeds(TrellisDbContext db, TimeProvider time, SiteLi
     {
         if (token.Length is < 20 or > 100) return null;
         var hash = Hash(token);
-        // A deleted (anonymised) account's feed stops working with it.
-        var me = await db.CalendarFeeds.Where(f => f.TokenHash == hash && db.Users.Any(u => u.Id == f.MemberId && u.DeletedAt == null))
+        // A suspended or deleted (anonymised) account's feed stops working with it.
+        var me = await db.CalendarFeeds.Where(f => f.TokenHash == hash && db.Users.Any(u => u.Id == f.MemberId && u.DeletedAt == null && u.SuspendedAt == null))
             .Select(f => (Guid?)f.MemberId).SingleOrDefaultAsync(ct);
         if (me is not { } member) return null;
         var rows = await db.Meetings.AsNoTracking()

@@ -69,7 +69,7 @@ public sealed class MessageHandlers(TrellisDbContext db, MentorshipAccess access
         await tx.CommitAsync(ct);
 
         var view = (await ViewAsync(mentorshipId, message.Id, ct))!;
-        await broadcaster.PostedAsync(view);
+        await broadcaster.PostedAsync(view, await RecipientsAsync(membership, ct));
         return view;
     }
 
@@ -84,17 +84,17 @@ public sealed class MessageHandlers(TrellisDbContext db, MentorshipAccess access
         if (request.Version is { } version && version != message.Version)
             return new ConflictError("This message has changed since you opened it; reload and try again.");
         if (message.Edit(me, request.Body!, time.GetUtcNow(), Rules.EditWindow) is { } refused) return refused;
-        return await SaveAndBroadcastAsync(message, ct);
+        return await SaveAndBroadcastAsync(message, membership, ct);
     }
 
     /// <summary>Deleting your own words is always allowed, also once the mentorship is paused or over.</summary>
     public async Task<Result<MessageView>> DeleteAsync(Guid me, Guid mentorshipId, Guid messageId, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is null) return new NotFoundError("No such mentorship.");
+        if (await access.FindAsync(me, mentorshipId, ct) is not { } membership) return new NotFoundError("No such mentorship.");
         var message = await db.Set<Message>().SingleOrDefaultAsync(m => m.Id == messageId && m.MentorshipId == mentorshipId && m.AuthorId == me, ct);
         if (message is null) return new NotFoundError("No such message of yours.");
         if (message.Delete(me, time.GetUtcNow()) is { } refused) return refused;
-        return await SaveAndBroadcastAsync(message, ct);
+        return await SaveAndBroadcastAsync(message, membership, ct);
     }
 
     /// <summary>Everything in the conversation so far counts as read for <paramref name="me"/>.</summary>
@@ -185,7 +185,13 @@ public sealed class MessageHandlers(TrellisDbContext db, MentorshipAccess access
         }
     }
 
-    private async Task<Result<MessageView>> SaveAndBroadcastAsync(Message message, CancellationToken ct)
+    /// <summary>Who gets the live update: the two members as of now, minus a suspended or deleted account — read at
+    /// every send, so a connection that outlived its member's access gets nothing, on any node.</summary>
+    private Task<List<Guid>> RecipientsAsync(MentorshipMembership membership, CancellationToken ct) =>
+        db.Users.Where(u => (u.Id == membership.MenteeId || u.Id == membership.MentorId) && u.SuspendedAt == null && u.DeletedAt == null)
+            .Select(u => u.Id).ToListAsync(ct);
+
+    private async Task<Result<MessageView>> SaveAndBroadcastAsync(Message message, MentorshipMembership membership, CancellationToken ct)
     {
         try
         {
@@ -196,7 +202,7 @@ public sealed class MessageHandlers(TrellisDbContext db, MentorshipAccess access
             return new ConflictError("This message changed at the same moment; reload and try again.");
         }
         var view = (await ViewAsync(message.MentorshipId, message.Id, ct))!;
-        await broadcaster.ChangedAsync(view);
+        await broadcaster.ChangedAsync(view, await RecipientsAsync(membership, ct));
         return view;
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.SignalR;
 using Trellis.Web.Features.Moderation;
+using Trellis.Web.Infrastructure.Auth;
 
 namespace Trellis.Web.Features.Messages;
 
@@ -12,7 +14,9 @@ public static class MessagesSetup
         services.AddScoped<MessageHandlers>();
         services.AddSingleton<MessageBroadcaster>();
         services.AddScoped<IReportTarget, MessageReportTarget>();
-        var signalR = services.AddSignalR();
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<LiveAccess>();
+        var signalR = services.AddSignalR(o => o.AddFilter<LiveAccess>());
         if (configuration["SignalR:Redis"] is { Length: > 0 } redis)
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("trellis"));
         return services;

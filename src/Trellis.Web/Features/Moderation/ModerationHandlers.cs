@@ -8,7 +8,7 @@ namespace Trellis.Web.Features.Moderation;
 
 /// <summary>What administrators do with reports: read the reported item, hide it, dismiss the report,
 /// suspend or unsuspend its author. Every action leaves an <see cref="AdminAction"/>.</summary>
-public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportTarget> targets, SessionRevocation sessions, Notifier notifier, TimeProvider time)
+public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportTarget> targets, SessionRevocation sessions, LiveConnections live, Notifier notifier, TimeProvider time)
 {
     public Task<List<ReportSummary>> OpenReportsAsync(CancellationToken ct) =>
         db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Open)
@@ -81,6 +81,7 @@ public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportT
         await sessions.RevokeAllAsync(memberId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        live.CloseAll(memberId);
         return null;
     }
 

@@ -39,10 +39,9 @@ public sealed class PasswordModel(UserManager<Member> users, SignInManager<Membe
                     e.Code == "PasswordMismatch" ? "Your current password is not correct." : e.Description);
             return Page();
         }
-        // Every other session ends (a stolen cookie dies with the old password); this one carries on
-        // with the new security stamp.
-        await sessions.RevokeOthersAsync(User, ct);
-        await signIn.RefreshSignInAsync(member);
+        // Every session ends (a stolen cookie dies with the old password, a copy of this one too); this
+        // browser carries on in a new session with the new security stamp.
+        await sessions.ReplaceCurrentAsync(HttpContext, signIn, member, ct);
         emails.QueuePasswordChanged(member);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = "Your password is changed, and your other devices are signed out.";

@@ -8,8 +8,10 @@ using Trellis.Web.Infrastructure.Data;
 namespace Trellis.Web.Infrastructure.Auth;
 
 /// <summary>
-/// A signed-in browser. The cookie holds only this row's id; the ticket lives here, so signing out,
-/// changing the password or suspending an account ends sessions on every node at once.
+/// A signed-in browser or API client. A browser's cookie holds only this row's id and the ticket lives here; an
+/// API client's bearer and refresh tokens name this row and its <see cref="RefreshGeneration"/> (see
+/// <see cref="ApiSessions"/>). Either way, deleting the row — signing out, changing the password, suspension —
+/// ends the session on every node at once.
 /// </summary>
 public sealed class MemberSession
 {
@@ -18,6 +20,10 @@ public sealed class MemberSession
     public byte[] Ticket { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>Null for a browser. For an API client, which refresh token of the family is the live one: each
+    /// refresh moves it on, and presenting an older one revokes the whole family (the row).</summary>
+    public int? RefreshGeneration { get; set; }
 }
 
 public sealed class MemberSessionConfiguration : IEntityTypeConfiguration<MemberSession>
@@ -73,7 +79,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         return TicketSerializer.Default.Deserialize(session.Ticket);
     }
 
-    /// <summary>The session's own id travels inside the principal, so "sign out my other devices" knows which one to keep.</summary>
+    /// <summary>The session's own id travels inside the principal, so signing out (<see cref="ApiSessions.CloseAsync"/>) knows which row is this one.</summary>
     private static byte[] Serialize(AuthenticationTicket ticket, Guid id)
     {
         if (ticket.Principal.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionIdClaim))

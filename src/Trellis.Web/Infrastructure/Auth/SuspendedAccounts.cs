@@ -24,9 +24,18 @@ public sealed class SuspendedSignIn : SignInResult
 public sealed class TrellisSignInManager(
     UserManager<Member> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<Member> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<Member>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<Member> confirmation)
+    IUserConfirmation<Member> confirmation, ApiSessions apiSessions)
     : SignInManager<Member>(users, http, claims, options, logger, schemes, confirmation)
 {
+    /// <summary>Every route to a bearer token (password, two-factor code, recovery code) ends here: the tokens
+    /// name a new session row, so signing out can end them (ADR 0020).</summary>
+    public override async Task SignInWithClaimsAsync(Member user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        if (AuthenticationScheme == IdentityConstants.BearerScheme)
+            additionalClaims = additionalClaims.Concat(await apiSessions.OpenAsync(user.Id, Context.RequestAborted)).ToList();
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+    }
+
     public override async Task<bool> CanSignInAsync(Member user) => !user.IsSuspended && await base.CanSignInAsync(user);
 
     /// <summary>Only someone who knows the password learns that the account is suspended; anyone else gets the
@@ -47,8 +56,8 @@ public sealed class TrellisSignInManager(
 
 /// <summary>
 /// Identity's bearer tokens are self-contained: nothing on the server would notice that their owner was
-/// suspended (or changed their password) until they expire. Each API request therefore compares the
-/// token's security stamp with the member's current one — one primary-key read (ADR 0016).
+/// suspended, signed out or changed their password until they expire. Each API request therefore checks the
+/// token's session row and security stamp against the database — one primary-key read (ADR 0016, 0020).
 /// </summary>
 public static class BearerTokenRevocation
 {
@@ -58,15 +67,12 @@ public static class BearerTokenRevocation
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
         // An unreadable token is refused by the handler itself.
-        if (ticket is null || !Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var memberId)) return;
+        if (ticket is null) return;
         var services = context.HttpContext.RequestServices;
         var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var stamp = ticket.Principal.FindFirstValue(stampType);
-        var db = services.GetRequiredService<TrellisDbContext>();
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == memberId)
-            .Select(u => new { u.SecurityStamp, u.SuspendedAt })
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current is null || current.SuspendedAt is not null || current.SecurityStamp != stamp)
+        // One indexed read: the token's session row (signed out? refreshed since?) and its member (suspended?
+        // deleted? password changed?) — ADR 0016 and 0020.
+        if (!await services.GetRequiredService<ApiSessions>().IsLiveAsync(ticket.Principal, ticket.Principal.FindFirstValue(stampType), context.HttpContext.RequestAborted))
             context.Fail("This token is no longer valid.");
     }
 }

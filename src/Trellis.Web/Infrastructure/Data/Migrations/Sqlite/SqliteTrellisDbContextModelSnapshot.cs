@@ -1980,6 +1980,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RefreshGeneration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Ticket")
                         .IsRequired()
                         .HasColumnType("BLOB");

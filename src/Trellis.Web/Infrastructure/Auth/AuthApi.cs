@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Trellis.Web.Features.Accounts;
+using Trellis.Web.Infrastructure.Validation;
+
+namespace Trellis.Web.Infrastructure.Auth;
+
+public sealed record RefreshRequest([property: Needed] string RefreshToken);
+
+/// <summary>
+/// <c>/api/v1/auth</c>: Identity's endpoints (register, login, confirm, reset, manage), except that Trellis answers
+/// <c>/refresh</c> itself — Identity's accepts a used refresh token again until it expires — and adds <c>/logout</c>.
+/// </summary>
+public static class AuthApi
+{
+    private static readonly string[] OwnRoutes = ["/refresh"];
+
+    public static void MapTrellisAuth(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Accounts");
+        // Identity's endpoints carry no authorization metadata of their own except /manage; the rest
+        // (register, login, refresh, confirm, reset) are for people who are not signed in yet.
+        ((IEndpointConventionBuilder)auth).Add(e =>
+        {
+            if (e is not RouteEndpointBuilder r) return;
+            if (r.RoutePattern.RawText?.Contains("/manage", StringComparison.Ordinal) == true)
+                e.Metadata.Add(new AuthorizeAttribute(Policies.Member));
+            else
+                e.Metadata.Add(new AllowAnonymousAttribute());
+        });
+        var routes = (IEndpointRouteBuilder)auth;
+        var before = routes.DataSources.ToList();
+        auth.MapIdentityApi<Member>();
+        foreach (var identity in routes.DataSources.Except(before).ToList())
+        {
+            routes.DataSources.Remove(identity);
+            routes.DataSources.Add(new WithoutRoutes(identity, OwnRoutes));
+        }
+
+        // A group of their own: the convention above would mark /logout anonymous too.
+        var own = api.MapGroup("/auth").WithTags("Accounts");
+        own.MapPost("/refresh", Refresh).AllowAnonymous().WithName("Refresh")
+            .WithSummary("A new access and refresh token for a refresh token. Each refresh token works once: using one again ends the sign-in everywhere.");
+        own.MapPost("/logout", Logout).RequireAuthorization(Policies.Member).WithName("Logout")
+            .WithSummary("Signs out the session making the call: its access and refresh tokens (or cookie) stop working at once.");
+    }
+
+    private static async Task<IResult> Refresh(RefreshRequest request, ApiSessions sessions, SignInManager<Member> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, CancellationToken ct)
+    {
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsSuspended: false, IsDeleted: false } member
+            || await sessions.RotateAsync(ticket.Principal, ct) is not { } claims)
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This refresh token is no longer valid.");
+        var principal = await signIn.CreateUserPrincipalAsync(member);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaims(claims);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<IResult> Logout(HttpContext context, ApiSessions sessions, CancellationToken ct)
+    {
+        await sessions.CloseAsync(context.User, ct);
+        if (context.Request.Headers.Authorization.Count == 0)
+            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(context, IdentityConstants.ApplicationScheme);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Identity's endpoint source without the routes Trellis answers itself (the two would be ambiguous).</summary>
+    private sealed class WithoutRoutes(EndpointDataSource inner, string[] routes) : EndpointDataSource
+    {
+        public override IReadOnlyList<Endpoint> Endpoints => Keep(inner.Endpoints);
+
+        public override IReadOnlyList<Endpoint> GetGroupedEndpoints(RouteGroupContext context) => Keep(inner.GetGroupedEndpoints(context));
+
+        public override Microsoft.Extensions.Primitives.IChangeToken GetChangeToken() => inner.GetChangeToken();
+
+        private List<Endpoint> Keep(IReadOnlyList<Endpoint> endpoints) =>
+            endpoints.Where(e => e is not RouteEndpoint r || !routes.Any(route => r.RoutePattern.RawText?.EndsWith(route, StringComparison.Ordinal) == true)).ToList();
+    }
+}
