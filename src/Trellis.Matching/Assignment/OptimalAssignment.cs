@@ -8,11 +8,19 @@ namespace Trellis.Matching.Assignment;
 public static class OptimalAssignment
 {
     /// <param name="progress">The share of the work done, 0–1, reported on the calling thread.</param>
-    public static MatchingResult Solve(Candidates candidates, MatchingRules? rules = null, IProgress<double>? progress = null)
+    public static MatchingResult Solve(Candidates candidates, MatchingRules? rules = null, IProgress<double>? progress = null) =>
+        SolveWithPrices(candidates, rules, progress).Result;
+
+    /// <summary>
+    /// Also returns each mentor's price (−potential at the end: 0 for a mentor with a free place),
+    /// the dual prices <see cref="Cohort.GlobalOptimum"/> checks every other pair against.
+    /// </summary>
+    internal static (MatchingResult Result, long[]? Prices, int[]? PlacesLeft) SolveWithPrices(Candidates candidates,
+        MatchingRules? rules, IProgress<double>? progress)
     {
         rules ??= MatchingRules.Default;
         var (problem, violations) = PreparedProblem.Prepare(candidates, rules);
-        if (problem is null) return MatchingResult.Invalid(violations);
+        if (problem is null) return (MatchingResult.Invalid(violations), null, null);
 
         var solver = new ShortestAugmentingPaths(problem, rules.UnmatchedPenalty);
         var mentorOf = solver.Run(progress);
@@ -23,6 +31,6 @@ public static class OptimalAssignment
             else if (mentorOf[i] == Matches.Unmatched) total += rules.UnmatchedPenalty;
             else total += solver.CostOf(i);
         }
-        return MatchingResult.Ok(new Matches(mentorOf, total, rules.UnmatchedPenalty));
+        return (MatchingResult.Ok(new Matches(mentorOf, total, rules.UnmatchedPenalty)), solver.Prices(), problem.Capacity);
     }
 }

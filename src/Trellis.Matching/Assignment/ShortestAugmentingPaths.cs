@@ -75,6 +75,9 @@ internal sealed partial class ShortestAugmentingPaths
 
     public int CostOf(int mentee) => _costs[_assignedArc[mentee]];
 
+    /// <summary>Each mentor's price, −potential: never below 0, and 0 while the mentor has a free place.</summary>
+    public long[] Prices() => [.. _mentor.Select(m => -m.Potential)];
+
     /// <summary>
     /// Solves; <paramref name="progress"/> gets the share of the searches after the auction done.
     /// The last searches cross the most of the graph, so the share runs ahead of the time.

@@ -42,16 +42,23 @@ public static class CohortMatcher
         var rankings = settings.Mode == CohortMode.Stable
             ? ExplicitRankings.From(problem.MenteeRanking, problem.MentorRanking, c)
             : Rankings.FromScores;
-        var solved = settings.Mode == CohortMode.Optimal
-            ? OptimalAssignment.Solve(c, rules, Stage(progress, CohortStage.Solving))
-            : DeferredAcceptance.Solve(c, rules, rankings);
+        OptimalityCertificate? certificate = null;
+        MatchingResult solved;
+        if (settings.Mode == CohortMode.Stable) solved = DeferredAcceptance.Solve(c, rules, rankings);
+        else if (!settings.OverAllPairs) solved = OptimalAssignment.Solve(c, rules, Stage(progress, CohortStage.Solving));
+        else
+        {
+            (c, solved, certificate) = GlobalOptimum.Solve(problem, c, rules, Stage(progress, CohortStage.Solving), ct);
+            found = found with { Candidates = c };
+        }
         progress?.Report(new CohortProgress(CohortStage.Solving, 1));
         if (!solved.IsValid) return new CohortResult([], null, [.. solved.Violations.Select(v => Problem(v, mentees, mentors))]);
         ct.ThrowIfCancellationRequested();
 
         progress?.Report(new CohortProgress(CohortStage.Explaining, 0));
         var result = Describe(mentees, mentors, problem, found, solved.Matches!, rankings, settings);
-        if (rankingFacts is not null) result = result with { Summary = result.Summary! with { Rankings = rankingFacts } };
+        if (rankingFacts is not null || certificate is not null)
+            result = result with { Summary = result.Summary! with { Rankings = rankingFacts, Certificate = certificate } };
         progress?.Report(new CohortProgress(CohortStage.Explaining, 1));
         return result;
     }

@@ -69,6 +69,9 @@ public sealed record CohortSummary(int Matched, int Unmatched, IReadOnlyDictiona
 {
     /// <summary>Stable mode: what became of the rankings people wrote; null in optimal mode.</summary>
     public RankingFacts? Rankings { get; init; }
+
+    /// <summary>Optimal mode over all pairs: the proof of optimality; null otherwise.</summary>
+    public OptimalityCertificate? Certificate { get; init; }
 }
 
 /// <summary>The outcome of <see cref="CohortMatcher.Match"/>: either assignments and a summary, or the problems that prevented them.</summary>

@@ -13,6 +13,13 @@ public sealed record CohortSettings
 {
     public CohortMode Mode { get; init; } = CohortMode.Optimal;
 
+    /// <summary>
+    /// Optimal mode: the best assignment over every pair that passes the filters, not only over the
+    /// candidates, proven by <see cref="OptimalityCertificate"/> (<see cref="GlobalOptimum"/>). False:
+    /// over the K candidates only, faster by the scans and re-solves.
+    /// </summary>
+    public bool OverAllPairs { get; init; } = true;
+
     /// <summary>How many best mentors per mentee the candidate search keeps (1–1000).</summary>
     public int CandidatesPerMentee { get; init; } = 50;
 

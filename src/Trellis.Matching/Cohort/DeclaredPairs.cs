@@ -48,24 +48,12 @@ internal static class DeclaredPairs
         if (added == 0) return (c, facts);
 
         var score = new WeightedScore(mentees, mentors);
-        var offsets = new int[c.MenteeCount + 1];
-        var arcs = new List<long>(c.ArcCount + added);
+        var arcs = new List<(int, int)>?[c.MenteeCount];
         for (var i = 0; i < c.MenteeCount; i++)
-        {
-            var start = arcs.Count;
-            for (var a = c.Offsets[i]; a < c.Offsets[i + 1]; a++) arcs.Add(((long)c.Costs[a] << 32) | (uint)c.Mentors[a]);
-            foreach (var j in extra[i] ?? [])
-            {
-                var cosine = TensorPrimitives.Dot(mentees.Embedding(i), mentors.Embedding(j));
-                arcs.Add(((long)score.Cost(cosine, i, j) << 32) | (uint)j);
-            }
-            // Best first, as the candidate search leaves them.
-            if (extra[i] is not null) arcs.Sort(start, arcs.Count - start, null);
-            offsets[i + 1] = arcs.Count;
-        }
-        var mentorIds = arcs.Select(k => (int)(k & 0xFFFF_FFFF)).ToArray();
-        var costs = arcs.Select(k => (int)(k >> 32)).ToArray();
-        return (new Candidates(offsets, mentorIds, costs, c.Capacity), facts);
+            if (extra[i] is { } mentorsAdded)
+                arcs[i] = [.. mentorsAdded.Select(j =>
+                    (j, score.Cost(TensorPrimitives.Dot(mentees.Embedding(i), mentors.Embedding(j)), i, j)))];
+        return (CandidateLists.Add(c, arcs), facts);
     }
 
     private static long Key(int mentee, int mentor) => ((long)mentee << 32) | (uint)mentor;

@@ -114,6 +114,11 @@ public sealed class MatchCommandTests : IDisposable
         Assert.StartsWith("e3,Gus,,,,,,\"No mentor passed the hard filters", lines[3]); // quoted: it has commas
         Assert.Contains("e4,Hal,,,,,,Every mentor who passed the filters is blocked", lines[4]);
         Assert.Contains("matched: 1 of 4 mentees", stdout.Replace("\u00a0", " ").Replace(",", ""));
+        if (mode == "optimal")
+        {
+            Assert.Contains("certificate: optimal over every pair that passes the filters: cost ", stdout);
+            Assert.Contains("; 1 round(s), 8 pairs scanned, 0 added to the candidate lists", stdout); // 4 mentees × 2 mentors
+        }
     }
 
     // Files that cannot be lost or misread (issue 15, item 4). Each bad-input case starts with a

@@ -97,7 +97,7 @@ public sealed class UnmatchedReasonTests
         // One candidate each (K = 1): both want m1; m2 has a place and fits (score 509) but was cut.
         var result = CohortMatcher.Match([Mentee("e1", East), Mentee("e2", East)],
             [Mentor("m1", East, 1), Mentor("m2", Between, 1)],
-            new CohortSettings { Mode = mode, CandidatesPerMentee = 1 });
+            new CohortSettings { Mode = mode, CandidatesPerMentee = 1, OverAllPairs = false });
 
         Assert.True(result.IsValid);
         var left = Assert.Single(result.Assignments, a => a.Mentor is null);
@@ -133,6 +133,7 @@ public sealed class UnmatchedReasonTests
                 CandidatesPerMentee = random.Next(1, 4),
                 UnmatchedPenalty = random.Next(2) == 0 ? 10_000 : random.Next(0, 999),
                 MaxMenteesPerMentor = random.Next(3) == 0 ? 1 : null,
+                OverAllPairs = random.Next(2) == 0,
             };
 
             var result = CohortMatcher.Match(mentees, mentors, settings);
@@ -177,6 +178,7 @@ public sealed class UnmatchedReasonTests
                     Assert.All(open, j => Assert.True(Cost(mentee, mentors[j]) >= settings.UnmatchedPenalty));
                     break;
                 case UnmatchedReason.NotACandidate:
+                    Assert.False(settings.Mode == CohortMode.Optimal && settings.OverAllPairs, "the optimum over all pairs has no cut");
                     Assert.NotEmpty(open);
                     Assert.True(facts.MentorsWithPlacesOutsideCandidates > 0);
                     break;
