@@ -9,6 +9,7 @@ using Trellis.Web.Features.Critiques;
 using Trellis.Web.Features.Endorsements;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Goals;
+using Trellis.Web.Features.Home;
 using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships.Lifecycle;
 using Trellis.Web.Features.Mentorships.Requests;
@@ -123,8 +124,7 @@ public static class WebSetup
     {
         if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
         app.UseApiExceptionProblems();
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseHsts();
         app.UseSecurityHeaders();
         app.UseStaticFiles();

@@ -30,11 +30,32 @@ public static class PageSteps
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Hello, {name}");
     }
 
-    /// <summary>No serious or critical axe violation on the page as it is now.</summary>
+    /// <summary>No serious or critical axe violation on the page as it is now, and nothing wider than
+    /// the window (WCAG 1.4.10 Reflow: no sideways scrolling, down to 320 px).</summary>
     public static async Task AssertAccessible(IPage page, string what)
     {
+        await AssertNoSidewaysScroll(page, what);
         AxeResult result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
+
+    /// <summary>The document is no wider than the window; on failure, names the elements that stick out.</summary>
+    public static async Task AssertNoSidewaysScroll(IPage page, string what)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        if (widths[0] <= widths[1]) return;
+        var culprits = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('class') ? '.' + e.getAttribute('class').replace(/ /g, '.') : '')
+                + ' right=' + Math.round(e.getBoundingClientRect().right))");
+        Assert.Fail($"{what}: the page is {widths[0]} px wide in a {widths[1]} px window; too wide: {string.Join(", ", culprits)}");
+    }
+
+    /// <summary>Sizes a browser context to a phone (390×844, the default), a narrow phone (320) or a laptop (1280×800).</summary>
+    public static BrowserNewContextOptions Screen(int width) => new()
+    {
+        ViewportSize = new ViewportSize { Width = width, Height = width >= 1024 ? 800 : 844 },
+        DeviceScaleFactor = 1,
+    };
 }

@@ -14,7 +14,7 @@ public sealed class AuthorizationInventoryTests(TrellisApp app) : IClassFixture<
 {
     private static readonly HashSet<string> AnonymousAllowed =
     [
-        "/", "/Error",
+        "/", "/Error/{code:int?}",
         "/Accounts/Register", "/Accounts/RegisterConfirmation", "/Accounts/ConfirmEmail", "/Accounts/ConfirmEmailChange",
         "/Accounts/ResendConfirmation", "/Accounts/SignIn", "/Accounts/SignInTwoFactor", "/Accounts/SignInRecoveryCode",
         "/Accounts/ForgotPassword", "/Accounts/ResetPassword",
