@@ -14,6 +14,14 @@ public enum Exclusion
     NoSharedLanguage,
     /// <summary>Cohorts: both give the same organisation unit (often one's manager or a close colleague).</summary>
     SameOrgUnit,
+    /// <summary>The mentor does not speak every language the mentee said they must share.</summary>
+    MissingRequiredLanguage,
+    /// <summary>Not ahead of the mentee, and not open to peer (or, when junior, reverse) mentoring.</summary>
+    NotAheadAndNotOpen,
+    /// <summary>The mentee asked for a peer open to peer mentoring; this mentor is not one.</summary>
+    NotAPeer,
+    /// <summary>The mentee asked for someone junior open to reverse mentoring; this mentor is not one.</summary>
+    NotJunior,
 }
 
 /// <summary>
@@ -24,7 +32,14 @@ public enum Exclusion
 /// </summary>
 public static class HardFilters
 {
-    public static Exclusion Check(MenteeProfile mentee, MentorProfile mentor)
+    /// <summary>The rule that excludes the pair, with the default peer band (<see cref="MatchingOptions.DefaultMinYearsAhead"/>).</summary>
+    public static Exclusion Check(MenteeProfile mentee, MentorProfile mentor) => Check(mentee, mentor, MatchingOptions.DefaultMinYearsAhead);
+
+    /// <param name="minYearsAhead">
+    /// <see cref="MatchingOptions.MinYearsAhead"/>: closer than this the two are peers; the index uses its
+    /// scorer's value, so search and this check agree.
+    /// </param>
+    public static Exclusion Check(MenteeProfile mentee, MentorProfile mentor, int minYearsAhead)
     {
         if (mentor.Id == mentee.Id) return Exclusion.IsTheMentee;
         if (!mentor.OpenToMentoring) return Exclusion.NotOpenToMentoring;
@@ -32,10 +47,32 @@ public static class HardFilters
         if (mentor.BlockedIds.Contains(mentee.Id) || mentee.BlockedIds.Contains(mentor.Id)) return Exclusion.Blocked;
         if (mentee.RequiresSharedLanguage && !LanguageSet.From(mentee.Languages).Overlaps(LanguageSet.From(mentor.Languages)))
             return Exclusion.NoSharedLanguage;
-        return Exclusion.None;
+        if (!LanguageSet.From(mentor.Languages).ContainsAll(LanguageSet.From(mentee.RequiredLanguages)))
+            return Exclusion.MissingRequiredLanguage;
+        return Stage(mentee.Ask, mentor.YearsOfExperience - mentee.YearsOfExperience, mentor.OpenToPeerMentoring, mentor.OpenToReverseMentoring, minYearsAhead);
     }
 
     public static bool Allows(MenteeProfile mentee, MentorProfile mentor) => Check(mentee, mentor) == Exclusion.None;
+
+    public static bool Allows(MenteeProfile mentee, MentorProfile mentor, int minYearsAhead) => Check(mentee, mentor, minYearsAhead) == Exclusion.None;
+
+    /// <summary>
+    /// Career stage as a hard rule (issue 14): someone not ahead of the mentee comes only if they opted
+    /// in (peers to peer mentoring, juniors to reverse mentoring), and a mentee who asks for a peer or a
+    /// junior gets only those. The index evaluates it once per (years, flags) and reads a table.
+    /// </summary>
+    public static Exclusion Stage(MentorAsk ask, int yearsAhead, bool openToPeer, bool openToReverse, int minYearsAhead)
+    {
+        var peer = yearsAhead > -minYearsAhead && yearsAhead < minYearsAhead;
+        var junior = yearsAhead <= -minYearsAhead;
+        return ask switch
+        {
+            MentorAsk.Peer when !(peer && openToPeer) => Exclusion.NotAPeer,
+            MentorAsk.Junior when !(junior && openToReverse) => Exclusion.NotJunior,
+            _ when yearsAhead <= 0 && !(peer ? openToPeer : openToReverse) => Exclusion.NotAheadAndNotOpen,
+            _ => Exclusion.None,
+        };
+    }
 
     /// <summary>
     /// A cohort pair by index. Blocks are the coordinator's list (<see cref="Assignment.MatchingRules.Forbidden"/>

@@ -59,7 +59,7 @@ public sealed class CompatibilityScorer
         var sought = Terms.Set(mentee.SkillsSought);
         var soughtSkill = mentor.Skills.Concat(mentor.Topics).FirstOrDefault(s => sought.Contains(Terms.Normalize(s)));
         var yearsAhead = mentor.YearsOfExperience - mentee.YearsOfExperience;
-        var stage = Criteria.CareerStage(yearsAhead, mentor.OpenToPeerMentoring, mentor.OpenToReverseMentoring, soughtSkill is not null, o.MinYearsAhead, o.MaxYearsAheadBeforeDecline);
+        var stage = Criteria.CareerStage(yearsAhead, mentor.OpenToPeerMentoring, mentor.OpenToReverseMentoring, soughtSkill is not null, o.MinYearsAhead, o.MaxYearsAheadBeforeDecline, mentee.Ask);
 
         var sharedQualities = mentee.QualitiesSought & mentor.QualitiesOffered;
         var qualities = Criteria.Qualities(mentee.QualitiesSought, mentor.QualitiesOffered);
@@ -99,7 +99,8 @@ public sealed class CompatibilityScorer
         [
             new(Criterion.Field, field, w[0], field > 0, new FieldReason(fieldFit, mentor.Field, leaving is null ? null : mentee.Field)),
             new(Criterion.CareerStage, stage, w[1], stage >= 0.5f,
-                new CareerStageReason(StageFit(yearsAhead, stage, field >= Criteria.RelatedFieldValue, o.MinYearsAhead), yearsAhead, soughtSkill)),
+                new CareerStageReason(StageFit(mentee.Ask, yearsAhead, stage, field >= Criteria.RelatedFieldValue, o.MinYearsAhead), yearsAhead,
+                    mentee.Ask == MentorAsk.Mentor ? soughtSkill : null)),
             new(Criterion.Qualities, qualities, w[2] * gate, sharedQualities != MentorQualities.None,
                 new QualitiesReason(mentee.QualitiesSought, sharedQualities)),
             new(Criterion.Interests, interests, w[3] * gate, sharedInterests.Count > 0, new InterestsReason(sharedInterests)),
@@ -125,8 +126,10 @@ public sealed class CompatibilityScorer
         return target.Length == 0 || target == own ? (own, null) : (target, own);
     }
 
-    private static CareerStageFit StageFit(int yearsAhead, float value, bool similarPath, int minYearsAhead)
+    private static CareerStageFit StageFit(MentorAsk ask, int yearsAhead, float value, bool similarPath, int minYearsAhead)
     {
+        if (ask != MentorAsk.Mentor && value > 0)
+            return ask == MentorAsk.Peer ? CareerStageFit.PeerAsAsked : CareerStageFit.JuniorAsAsked;
         if (yearsAhead >= minYearsAhead) return similarPath ? CareerStageFit.AheadOnSimilarPath : CareerStageFit.Ahead;
         if (value >= Criteria.PeerWithSkillValue)
             return yearsAhead > -minYearsAhead ? CareerStageFit.PeerWithSkill : CareerStageFit.ReverseWithSkill;

@@ -44,8 +44,15 @@ internal static class Criteria
     /// <summary>Years the mentor is ahead below which the pair counts as peers (or the mentor as junior).</summary>
     public static bool IsPeerOrJunior(int yearsAhead, int minYearsAhead) => yearsAhead < minYearsAhead;
 
-    public static float CareerStage(int yearsAhead, bool openToPeer, bool openToReverse, bool hasSoughtSkill, int minYearsAhead, int maxYearsAhead)
+    /// <param name="ask">
+    /// When the mentee asked for a peer or a junior, one who is that and opted in gets the full value on
+    /// the text match alone (no sought skill needed); anyone else is excluded by <see cref="HardFilters.Stage"/>.
+    /// </param>
+    public static float CareerStage(int yearsAhead, bool openToPeer, bool openToReverse, bool hasSoughtSkill, int minYearsAhead, int maxYearsAhead,
+        MentorAsk ask = MentorAsk.Mentor)
     {
+        if (ask != MentorAsk.Mentor)
+            return HardFilters.Stage(ask, yearsAhead, openToPeer, openToReverse, minYearsAhead) == Exclusion.None ? 1f : 0f;
         if (yearsAhead >= minYearsAhead)
             return yearsAhead <= maxYearsAhead ? 1f : MathF.Max(0.5f, 1f - (yearsAhead - maxYearsAhead) / 20f);
         var peer = yearsAhead > -minYearsAhead;

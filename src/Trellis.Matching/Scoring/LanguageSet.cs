@@ -56,6 +56,9 @@ public readonly record struct LanguageSet(ulong Low, ulong Middle, ulong High)
 
     public LanguageSet Intersect(LanguageSet other) => new(Low & other.Low, Middle & other.Middle, High & other.High);
 
+    /// <summary>Every language of <paramref name="other"/> is in this set (true when <paramref name="other"/> is empty).</summary>
+    public bool ContainsAll(LanguageSet other) => Intersect(other) == other;
+
     public int Count => BitOperations.PopCount(Low) + BitOperations.PopCount(Middle) + BitOperations.PopCount(High);
 
     public IEnumerable<string> ToCodes()

@@ -14,7 +14,9 @@ public sealed class MatchingOptions
 
     /// <summary>A mentor this many years ahead of the mentee, or more, counts as fully "ahead".</summary>
     [Range(1, 30)]
-    public int MinYearsAhead { get; set; } = 3;
+    public int MinYearsAhead { get; set; } = DefaultMinYearsAhead;
+
+    public const int DefaultMinYearsAhead = 3;
 
     /// <summary>Beyond this gap the career-stage value slowly declines: very distant careers are harder to emulate.</summary>
     [Range(1, 60)]

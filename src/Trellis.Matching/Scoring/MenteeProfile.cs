@@ -27,9 +27,25 @@ public sealed record MenteeProfile
 
     /// <summary>When true a mentor who shares none of <see cref="Languages"/> is never recommended.</summary>
     public bool RequiresSharedLanguage { get; init; } = true;
+    /// <summary>"We must share: Portuguese" — ISO 639-1 codes every recommended mentor speaks (a hard filter, apart from <see cref="Languages"/>).</summary>
+    public IReadOnlyList<string> RequiredLanguages { get; init; } = [];
+
+    /// <summary>Whom the mentee asks for: someone ahead (the default), a peer, or someone junior with fresh skills.</summary>
+    public MentorAsk Ask { get; init; }
     public MeetingFormats FormatsPreferred { get; init; }
     public IReadOnlyCollection<Guid> BlockedIds { get; init; } = [];
 
     /// <summary>Normalised embedding of the mentee's goals (<c>ProfileText.ForMentee</c> in Trellis.Matching.Embeddings); null until computed.</summary>
     public float[]? Embedding { get; init; }
+}
+
+/// <summary>Whom a mentee asks for (issue 14: peers and reverse mentoring).</summary>
+public enum MentorAsk
+{
+    /// <summary>Someone further along; a peer or junior comes only if they opted in to peer or reverse mentoring.</summary>
+    Mentor,
+    /// <summary>A peer (fewer than <see cref="MatchingOptions.MinYearsAhead"/> years apart) open to peer mentoring.</summary>
+    Peer,
+    /// <summary>Someone at least <see cref="MatchingOptions.MinYearsAhead"/> years junior, open to reverse mentoring.</summary>
+    Junior,
 }

@@ -43,6 +43,10 @@ public enum CareerStageFit
     SlightlyAhead,
     /// <summary>Not further along than the mentee.</summary>
     NotAhead,
+    /// <summary>The mentee asked for a peer; this is one, open to peer mentoring.</summary>
+    PeerAsAsked,
+    /// <summary>The mentee asked for someone junior with fresh skills; this is one, open to reverse mentoring.</summary>
+    JuniorAsAsked,
 }
 
 /// <summary>Career stage: the case, how many years the mentor is ahead (negative: behind), and the skill that counted.</summary>

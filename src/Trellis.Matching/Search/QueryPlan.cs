@@ -28,6 +28,10 @@ internal sealed class QueryPlan
     private readonly float _relatedFieldValue = Criteria.Field(false, true);
     private readonly int _menteeYears, _minAhead;
     private readonly float[] _stageValue;
+
+    /// <summary>The career-stage hard rule (<see cref="HardFilters.Stage"/>) by (years, peer/reverse flags), as for <see cref="_stageValue"/>.</summary>
+    private readonly bool[] _stageAllowed;
+    private readonly LanguageSet _requiredLanguages;
     private readonly bool[] _soughtSkill;
     private readonly ulong _soughtSignature;
     private readonly int _soughtQualities;
@@ -84,10 +88,15 @@ internal sealed class QueryPlan
         _menteeYears = _mentee.YearsOfExperience;
         _minAhead = options.MinYearsAhead;
         _stageValue = new float[(byte.MaxValue + 1) * StageKinds];
+        _stageAllowed = new bool[(byte.MaxValue + 1) * StageKinds];
         for (var years = 0; years <= byte.MaxValue; years++)
             for (var kind = 0; kind < StageKinds; kind++)
+            {
                 _stageValue[years * StageKinds + kind] = Criteria.CareerStage(years - _menteeYears,
-                    (kind & Segment.OpenToPeer) != 0, (kind & Segment.OpenToReverse) != 0, (kind & 1) != 0, _minAhead, options.MaxYearsAheadBeforeDecline);
+                    (kind & Segment.OpenToPeer) != 0, (kind & Segment.OpenToReverse) != 0, (kind & 1) != 0, _minAhead, options.MaxYearsAheadBeforeDecline, _mentee.Ask);
+                _stageAllowed[years * StageKinds + kind] = HardFilters.Stage(_mentee.Ask, years - _menteeYears,
+                    (kind & Segment.OpenToPeer) != 0, (kind & Segment.OpenToReverse) != 0, _minAhead) == Exclusion.None;
+            }
         _soughtSkill = Table(state.Skills, _mentee.SkillsSought);
         _soughtSignature = Signature(_soughtSkill);
 
@@ -111,6 +120,7 @@ internal sealed class QueryPlan
             _hoursValue[i] = Criteria.WorkingHours(_overlapHours[i], options.EnoughOverlapHours);
         }
         _menteeLanguages = LanguageSet.From(_mentee.Languages);
+        _requiredLanguages = LanguageSet.From(_mentee.RequiredLanguages);
         _formatsValue = new float[16];
         for (var f = 0; f < _formatsValue.Length; f++)
             _formatsValue[f] = Criteria.Formats(_mentee.FormatsPreferred, (MeetingFormats)f);
@@ -140,6 +150,27 @@ internal sealed class QueryPlan
         segment.Speaking(_menteeLanguages, speaking);
         if (_requireLanguage)
             for (var w = 0; w < bits.Length; w++) bits[w] &= speaking[w];
+        foreach (var language in _requiredLanguages.Bits())
+        {
+            if (segment.LanguageRows[language] is not { } speakers) { bits.Clear(); break; }
+            for (var w = 0; w < bits.Length; w++) bits[w] &= speakers[w];
+        }
+        // The career-stage rule applies to every mentee: one table look-up per surviving row.
+        var info = segment.Info;
+        var allowed = _stageAllowed;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            var keep = word;
+            while (word != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                ref var r = ref info[(w << 6) + bit];
+                if (!allowed[r.Years * StageKinds + (r.Flags & (Segment.OpenToPeer | Segment.OpenToReverse))]) keep &= ~(1UL << bit);
+            }
+            bits[w] = keep;
+        }
         if (_anyFilter)
         {
             Span<ulong> subset = stackalloc ulong[Segment.Words];

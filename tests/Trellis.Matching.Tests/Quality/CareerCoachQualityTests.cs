@@ -46,7 +46,10 @@ public sealed class CareerCoachQualityTests
         /// required language only as one of the languages spoken, and evenings not at all.
         /// </summary>
         Before,
-        /// <summary>Direction of travel (target field, the mentor's previous fields).</summary>
+        /// <summary>
+        /// Direction of travel (target field, the mentor's previous fields); required languages; whom the
+        /// mentee asks for (a mentor ahead, a peer, a junior) with the career-stage hard rule.
+        /// </summary>
         Now,
     }
 
@@ -74,7 +77,10 @@ public sealed class CareerCoachQualityTests
             {
                 Id = mentee.Guid, Field = mentee.Field,
                 RelatedFields = before && mentee.Target is { } t ? [t] : [], TargetField = before ? null : mentee.Target,
-                YearsOfExperience = mentee.Years, SkillsSought = mentee.Skills, TimeZone = mentee.Zone, Languages = mentee.Languages,
+                YearsOfExperience = mentee.Years, SkillsSought = mentee.Skills, TimeZone = mentee.Zone,
+                Languages = before ? [.. mentee.Languages.Union(mentee.Required)] : mentee.Languages,
+                RequiredLanguages = before ? [] : mentee.Required,
+                Ask = before ? MentorAsk.Mentor : mentee.Ask switch { "Peer" => MentorAsk.Peer, "Reverse" => MentorAsk.Junior, _ => MentorAsk.Mentor },
                 FormatsPreferred = MeetingFormats.Video, Embedding = vectors.Mentees[mentee.Id],
             };
             return [.. mentors.Where(m => HardFilters.Allows(profile, m.Profile))

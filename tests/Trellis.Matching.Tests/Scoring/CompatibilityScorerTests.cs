@@ -181,4 +181,18 @@ public sealed class CompatibilityScorerTests
         Assert.Equal(new FieldReason(FieldFit.Same, "law"), score[Criterion.Field].Reason);
         Assert.Equal(1f, score[Criterion.Field].Value);
     }
+
+    [Fact]
+    public void AskForAPeer_AnOptedInPeerGetsFullCareerStageCredit_OnTheTextMatchAlone()
+    {
+        var mentee = Builders.Mentee() with { YearsOfExperience = 10, Ask = MentorAsk.Peer };
+        var peer = Builders.Mentor() with { YearsOfExperience = 11, OpenToPeerMentoring = true };
+        var stage = _scorer.Score(mentee, peer, Builders.November)[Criterion.CareerStage];
+        Assert.Equal(1f, stage.Value);
+        Assert.Equal(new CareerStageReason(CareerStageFit.PeerAsAsked, 1, null), stage.Reason);
+
+        var junior = Builders.Mentor() with { YearsOfExperience = 3, OpenToReverseMentoring = true };
+        var reverse = _scorer.Score(mentee with { Ask = MentorAsk.Junior }, junior, Builders.November)[Criterion.CareerStage];
+        Assert.Equal(new CareerStageReason(CareerStageFit.JuniorAsAsked, -7, null), reverse.Reason);
+    }
 }

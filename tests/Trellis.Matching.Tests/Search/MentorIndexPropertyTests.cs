@@ -62,6 +62,8 @@ public sealed class MentorIndexPropertyTests
             TimeZone = Pick(Zones, g[6]),
             Languages = Subset(Languages, 1 + g[7] % 7),
             RequiresSharedLanguage = g[8] % 2 == 0,
+            RequiredLanguages = g[8] % 5 == 0 ? Subset(Languages, g[8] >> 3) : [],
+            Ask = (MentorAsk)(g[2] % 7 % 3),
             FormatsPreferred = (MeetingFormats)(g[9] % 16),
             Embedding = g[9] % 5 == 4 ? null : Vectors[g[8] % 4],
         });

@@ -66,6 +66,16 @@ public sealed class MatchExplanationTests
     }
 
     [Fact]
+    public void CareerStage_AskedForAPeerOrAJunior_SaysSo()
+    {
+        var mentee = Builders.Mentee() with { YearsOfExperience = 10, Ask = MentorAsk.Peer };
+        var peer = _scorer.Score(mentee, Builders.Mentor() with { YearsOfExperience = 11, OpenToPeerMentoring = true }, Builders.November);
+        Assert.Equal("A peer, as you asked, open to peer mentoring", MatchExplanations.Sentence(peer[Criterion.CareerStage]));
+        var junior = _scorer.Score(mentee with { Ask = MentorAsk.Junior }, Builders.Mentor() with { YearsOfExperience = 3, OpenToReverseMentoring = true }, Builders.November);
+        Assert.Equal("7 years earlier in their career, as you asked, and open to reverse mentoring", MatchExplanations.Sentence(junior[Criterion.CareerStage]));
+    }
+
+    [Fact]
     public void Explain_NothingStandsOut_StillSaysSomethingKind()
     {
         var score = new CompatibilityScore(0.1f, [], 4);

@@ -34,6 +34,8 @@ public static class MatchExplanations
             CareerStageFit.Ahead => $"{r.YearsAhead} years ahead of you",
             CareerStageFit.PeerWithSkill => $"A peer open to peer mentoring who knows {r.SoughtSkill}",
             CareerStageFit.ReverseWithSkill => $"Open to reverse mentoring and knows {r.SoughtSkill}",
+            CareerStageFit.PeerAsAsked => "A peer, as you asked, open to peer mentoring",
+            CareerStageFit.JuniorAsAsked => $"{-r.YearsAhead} years earlier in their career, as you asked, and open to reverse mentoring",
             CareerStageFit.SlightlyAhead => $"Only {r.YearsAhead} {Plural(r.YearsAhead, "year", "years")} ahead of you",
             _ => "Not further along in their career than you",
         },
