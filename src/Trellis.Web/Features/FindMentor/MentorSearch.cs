@@ -113,6 +113,18 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
     public async Task<CompatibilityScore?> ExplainAsync(Guid me, Guid mentorId, CancellationToken ct) =>
         me == mentorId ? null : directory.Index.Explain(await MenteeAsync(me, ct), mentorId, Today);
 
+    /// <summary>How well one mentor suits one mentee, in the words "Find a mentor" uses (a coordinator's draft match);
+    /// null if the mentor cannot be asked (not open to mentoring, suspended, hidden, deleted).</summary>
+    public async Task<(int Match, string Explanation, IReadOnlyList<string> Reasons)?> ScorePairAsync(Guid menteeId, Guid mentorId,
+        CancellationToken ct)
+    {
+        var mentor = (await MentorDirectory.ProfilesAsync(db, MentorDirectory.Askable(db).Where(p => p.MemberId == mentorId), ct))
+            .SingleOrDefault();
+        if (mentor is null) return null;
+        var score = directory.Index.Scorer.Score(await MenteeAsync(menteeId, ct), mentor, Today);
+        return ((int)Math.Round(score.Total * 100), MatchExplanations.Explain(score), score.Reasons.Select(MatchExplanations.Sentence).ToList());
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private async Task<MenteeProfile> MenteeAsync(Guid me, CancellationToken ct)

@@ -26,6 +26,10 @@ public sealed class Mentorship
     public Guid Id { get; private set; }
     public Guid MenteeId { get; private set; }
     public Guid MentorId { get; private set; }
+
+    /// <summary>The programme it was made in (a mentee's choice there, or a match its coordinators approved); the
+    /// programme counts it, it never sees inside it.</summary>
+    public Guid? ProgrammeId { get; private set; }
     public MentorshipStatus Status { get; private set; }
     public int CurrentVersion { get; private set; }
     public int? AcceptedVersion { get; private set; }
@@ -65,10 +69,11 @@ public sealed class Mentorship
     public static Party Other(Party party) => party == Party.Mentee ? Party.Mentor : Party.Mentee;
 
     /// <summary>The mentee's "ideal relationship", sent to the mentor.</summary>
-    public static Mentorship Propose(Guid menteeId, Guid mentorId, Agreement terms, DateTimeOffset at, Deadline answerBy)
+    public static Mentorship Propose(Guid menteeId, Guid mentorId, Agreement terms, DateTimeOffset at, Deadline answerBy,
+        Guid? programmeId = null)
     {
         if (menteeId == mentorId) throw new ArgumentException("A member cannot mentor themself.", nameof(mentorId));
-        var m = new Mentorship(menteeId, mentorId, at) { Status = MentorshipStatus.Proposed };
+        var m = new Mentorship(menteeId, mentorId, at) { Status = MentorshipStatus.Proposed, ProgrammeId = programmeId };
         m.AddVersion(Party.Mentee, terms, at);
         m.WaitForAnswer(answerBy);
         m.Touch(at);

@@ -34,6 +34,7 @@ public sealed class MentorshipConfiguration : IEntityTypeConfiguration<Mentorshi
         var ongoing = string.Join(", ", Mentorship.OngoingStatuses.Select(s => $"'{s}'"));
         b.HasIndex(m => new { m.MenteeId, m.MentorId }).IsUnique().HasFilter($"\"Status\" IN ({ongoing})");
         b.HasIndex(m => new { m.MentorId, m.Status });
+        b.HasIndex(m => new { m.ProgrammeId, m.Status });
         b.HasIndex(m => new { m.Status, m.ExpiresAt });
         b.HasIndex(m => new { m.Status, m.RemindAt });
         b.HasIndex(m => new { m.Status, m.ResumeOn });

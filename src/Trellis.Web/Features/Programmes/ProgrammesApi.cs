@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trellis.Web.Features.Programmes.Enrolment;
+using Trellis.Web.Features.Programmes.Matching;
 using Trellis.Web.Features.Programmes.MenteeChoice;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
@@ -41,6 +42,7 @@ public static class ProgrammesApi
         one.MapPost("/coordinators/{memberId:guid}/owner", MakeOwner).WithName("MakeProgrammeOwner")
             .WithSummary("An owner makes another coordinator an owner too.");
         one.MapEnrolmentAdministration();
+        one.MapMatching();
         api.MapEnrolment();
         api.MapMenteeChoice();
     }

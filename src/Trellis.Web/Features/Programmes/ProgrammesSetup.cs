@@ -12,6 +12,8 @@ public static class ProgrammesSetup
         services.AddScoped<Enrolment.ParticipantImport>();
         services.AddScoped<Enrolment.ParticipantExport>();
         services.AddScoped<MenteeChoice.ProgrammeMentors>();
+        services.AddScoped<MenteeChoice.MenteeChoiceRules>();
+        services.AddScoped<Matching.MatchHandlers>();
         return services;
     }
 }

@@ -60,6 +60,7 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Features.Programmes.Enrolment.Participant> Participants => Set<Features.Programmes.Enrolment.Participant>();
     public DbSet<Features.Programmes.Enrolment.EnrolmentQuestion> EnrolmentQuestions => Set<Features.Programmes.Enrolment.EnrolmentQuestion>();
     public DbSet<Features.Programmes.Enrolment.Invitation> Invitations => Set<Features.Programmes.Enrolment.Invitation>();
+    public DbSet<Features.Programmes.Matching.DraftMatch> DraftMatches => Set<Features.Programmes.Matching.DraftMatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

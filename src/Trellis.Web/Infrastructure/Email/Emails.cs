@@ -32,6 +32,10 @@ public static class Emails
         $"The invitation works until {expiresAt:d MMMM yyyy}. If you were not expecting it, you can ignore this message.",
         link, "Enrol");
 
+    /// <summary>The programme's own introduction (its coordinators wrote it), then where the proposal is.</summary>
+    public static EmailContent ProgrammeIntroduction(string subject, string body, string link) => Build(
+        subject, $"{body}\n\nRead the proposal: {link}", link, "Read the proposal");
+
     public static EmailContent Notification(string title, string body, string link) => Build(
         title, $"{body}\n\nOpen Trellis: {link}\n\nYou can choose which e-mails you get under Settings › Notifications.", link, "Open Trellis");
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Programmes.MenteeChoice;
 using Trellis.Web.Features.Shared;
 using Trellis.Web.Infrastructure.Auth;
 
@@ -10,8 +11,14 @@ namespace Trellis.Web.Features.Mentorships.Requests;
 /// <summary>"Ask to be my mentor": the mentee drafts their ideal relationship from a template,
 /// previews it as the mentor will read it, then sends it.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class AskModel(MentorshipHandlers handlers, ProfileHandlers profiles) : TrellisPageModel
+public sealed class AskModel(MentorshipHandlers handlers, ProfileHandlers profiles, MenteeChoiceRules programmes) : TrellisPageModel
 {
+    /// <summary>Asking inside a mentee-choice programme: its agreement is the starting point and its rules apply.</summary>
+    [BindProperty(SupportsGet = true, Name = "programme")]
+    public Guid? ProgrammeId { get; set; }
+
+    public string? ProgrammeName { get; private set; }
+
     [BindProperty]
     public ProposalForm Input { get; set; } = new();
 
@@ -25,6 +32,12 @@ public sealed class AskModel(MentorshipHandlers handlers, ProfileHandlers profil
         Template = AgreementTemplates.Find(template).Key;
         var start = (await handlers.TodayForAsync(Me, ct)).AddDays(7);
         Input.Agreement = AgreementForm.From(AgreementTemplates.Find(template).Build(start));
+        if (ProgrammeId is { } programmeId)
+        {
+            if (await programmes.TemplateAsync(Me, programmeId, ct) is not { } programme) return NotFound();
+            ProgrammeName = programme.Name;
+            Input.Agreement = AgreementForm.From(programme.Template.Build([], start, ""));
+        }
         // The mentee's own goals from their profile are the natural first draft.
         var mine = await profiles.GetOwnAsync(Me, ct);
         if (mine.AsMentee?.Goals is { Length: > 0 } goals) Input.Agreement.Goals = goals;
@@ -50,7 +63,7 @@ public sealed class AskModel(MentorshipHandlers handlers, ProfileHandlers profil
     {
         if (!await LoadMentorAsync(mentorId, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await handlers.ProposeAsync(Me, new ProposeRequest(mentorId, Input.Agreement.ToInput()), ct);
+        var result = await handlers.ProposeAsync(Me, new ProposeRequest(mentorId, Input.Agreement.ToInput(), ProgrammeId), ct);
         if (!result.IsSuccess)
         {
             AddErrors(result.Error);

@@ -7,6 +7,7 @@ using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Programmes.Enrolment;
+using Trellis.Web.Features.Programmes.MenteeChoice;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 
@@ -14,7 +15,8 @@ namespace Trellis.Web.Features.Mentorships.Requests;
 
 /// <summary>Requests and agreements, shared by the API and the pages. Every query goes through
 /// <see cref="Mine"/>, so a mentorship is only ever found by its two members.</summary>
-public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, IOptions<MentorshipOptions> options, MentorshipEvents events)
+public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, IOptions<MentorshipOptions> options, MentorshipEvents events,
+    MenteeChoiceRules programmes)
 {
     public const int DeclineMessageMax = 1000;
     private MentorshipOptions Rules => options.Value;
@@ -110,6 +112,9 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
             return new ConflictError($"You already have a request or a mentorship with {mentor.DisplayName}.");
         if (await mine.CountAsync(m => Mentorship.OpenStatuses.Contains(m.Status), ct) >= Rules.MaxOpenRequests)
             return new ConflictError($"You have {Rules.MaxOpenRequests} requests waiting for an answer, the most you can have at once. Wait for an answer or withdraw one first.");
+        // A request made inside a mentee-choice programme also keeps to its rules (counted under the same lock).
+        if (request.ProgrammeId is { } programmeId && await programmes.CheckAsync(me, mentorId, programmeId, ct) is { } refused)
+            return refused;
         var now = time.GetUtcNow();
         var coolUntil = await mine
             .Where(m => m.MentorId == mentorId && (m.Status == MentorshipStatus.Declined || m.Status == MentorshipStatus.Withdrawn))
@@ -117,7 +122,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         if (coolUntil is { } closed && closed.AddDays(Rules.CooldownDays) > now)
             return new ConflictError($"Your last request to {mentor.DisplayName} ended recently. You can ask again from {closed.AddDays(Rules.CooldownDays):d MMMM yyyy}.");
 
-        var mentorship = Mentorship.Propose(me, mentorId, request.Agreement!.ToAgreement(), now, Rules.DeadlineFrom(now));
+        var mentorship = Mentorship.Propose(me, mentorId, request.Agreement!.ToAgreement(), now, Rules.DeadlineFrom(now), request.ProgrammeId);
         db.Mentorships.Add(mentorship);
         var menteeName = await NameAsync(me, ct);
         await notifier.PublishAsync(mentorId, NotificationKind.MentorshipRequest, $"{menteeName} asks you to be their mentor",

@@ -45,7 +45,8 @@ public sealed record DiffView(int From, int To, IReadOnlyList<AgreementChange> C
 
 public sealed record TemplateView(string Key, string Name, string Description, Agreement Agreement);
 
-public sealed record ProposeRequest(Guid? MentorId, AgreementInput? Agreement);
+/// <param name="ProgrammeId">When asking inside a mentee-choice programme: its rules apply and the mentorship belongs to it.</param>
+public sealed record ProposeRequest(Guid? MentorId, AgreementInput? Agreement, Guid? ProgrammeId = null);
 
 public sealed record ChangeRequest(int? BasedOnVersion, AgreementInput? Agreement);
 

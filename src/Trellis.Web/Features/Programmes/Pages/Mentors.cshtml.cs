@@ -29,6 +29,8 @@ public sealed class MentorsModel(ProgrammeMentors mentors) : TrellisPageModel
         return Page();
     }
 
+    public string AskLink(Guid mentorId) => $"/Mentorships/Ask/{mentorId}?programme={Found!.ProgrammeId}";
+
     public string PageLink(int page) =>
         $"/Programmes/{Slug}/Mentors?page={page}" + (string.IsNullOrEmpty(Q) ? "" : $"&q={Uri.EscapeDataString(Q)}");
 }

@@ -1025,6 +1025,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("MentorId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("RemindAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1053,6 +1056,8 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .HasFilter("\"Status\" IN ('Proposed', 'Negotiating', 'Active', 'Paused')");
 
                     b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("ProgrammeId", "Status");
 
                     b.HasIndex("Status", "EndsOn");
 
@@ -1692,6 +1697,71 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ProgrammeId", "Role", "Status");
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.DraftMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MenteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeId");
+
+                    b.HasIndex("MentorId");
+
+                    b.HasIndex("ProgrammeId", "MenteeId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Draft'");
+
+                    b.HasIndex("ProgrammeId", "Status");
+
+                    b.ToTable("DraftMatches");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Programme", b =>
@@ -2525,6 +2595,27 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Trellis.Web.Features.Accounts.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.DraftMatch", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -1013,6 +1013,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("MentorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RemindAt")
                         .HasColumnType("INTEGER");
 
@@ -1041,6 +1044,8 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasFilter("\"Status\" IN ('Proposed', 'Negotiating', 'Active', 'Paused')");
 
                     b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("ProgrammeId", "Status");
 
                     b.HasIndex("Status", "EndsOn");
 
@@ -1680,6 +1685,71 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ProgrammeId", "Role", "Status");
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.DraftMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MenteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeId");
+
+                    b.HasIndex("MentorId");
+
+                    b.HasIndex("ProgrammeId", "MenteeId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Draft'");
+
+                    b.HasIndex("ProgrammeId", "Status");
+
+                    b.ToTable("DraftMatches");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Programme", b =>
@@ -2513,6 +2583,27 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Trellis.Web.Features.Accounts.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.DraftMatch", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
