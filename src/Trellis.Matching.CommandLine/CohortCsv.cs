@@ -26,7 +26,13 @@ public static class CohortCsv
         var errors = new List<CsvError>();
         foreach (var person in people)
         {
-            foreach (var id in column == "ranking" ? person.Ranking : person.Blocked)
+            var ids = column switch
+            {
+                "ranking" => person.Ranking,
+                "pinned" => person.Pinned is { } pin ? [pin] : [],
+                _ => person.Blocked,
+            };
+            foreach (var id in ids)
                 if (!otherIds.Contains(id))
                     errors.Add(new(file, person.Line, $"{column} names '{id}', who is not in the other file."));
         }
@@ -72,6 +78,7 @@ public static class CohortCsv
         int At(string name) => column.TryGetValue(name, out var c) ? c : -1;
         var (idAt, nameAt, languagesAt, orgAt, textAt) = (At("id"), At("name"), At("languages"), At("org_unit"), At(textColumn));
         var (capacityAt, rankingAt, blockedAt) = (At("capacity"), At("ranking"), isMentor ? -1 : At("blocked"));
+        var pinnedAt = isMentor ? -1 : At("pinned");
         var seen = new HashSet<string>();
         var rows = 0;
         (int From, int To)? blank = null; // a run of blank lines: fine at the end of the file, an error before more rows
@@ -123,7 +130,10 @@ public static class CohortCsv
                 row[textAt].ToString(),
                 rankingAt < 0 ? [] : List(row[rankingAt].ToString()),
                 blockedAt < 0 ? [] : List(row[blockedAt].ToString()),
-                line));
+                line)
+            {
+                Pinned = pinnedAt >= 0 && row[pinnedAt].ToString() is { Length: > 0 } pin ? pin : null,
+            });
         }
         if (rows == 0) errors.Add(new(file, 2, $"the file has a header but no {(isMentor ? "mentors" : "mentees")}."));
         return (people, errors);

@@ -21,6 +21,7 @@ public sealed class CohortInput
         var menteeIds = mentees.Select(p => p.Id).ToHashSet();
         errors.AddRange(CohortCsv.CheckReferences(mentees, menteeFile, mentorIds, "ranking"));
         errors.AddRange(CohortCsv.CheckReferences(mentees, menteeFile, mentorIds, "blocked"));
+        errors.AddRange(CohortCsv.CheckReferences(mentees, menteeFile, mentorIds, "pinned"));
         errors.AddRange(CohortCsv.CheckReferences(mentors, mentorFile, menteeIds, "ranking"));
 
         var languages = mentees.Concat(mentors).SelectMany(p => p.Languages).Distinct().Count();

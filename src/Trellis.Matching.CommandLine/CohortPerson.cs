@@ -10,7 +10,11 @@ public sealed record CohortPerson(
     string Text,
     string[] Ranking,
     string[] Blocked,
-    int Line);
+    int Line)
+{
+    /// <summary>Mentees: the mentor id the coordinator fixed for them (the optional <c>pinned</c> column).</summary>
+    public string? Pinned { get; init; }
+}
 
 /// <summary>A row that cannot be used, with where it is and why.</summary>
 public sealed record CsvError(string File, int Line, string Reason)

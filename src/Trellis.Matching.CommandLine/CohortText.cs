@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trellis.Matching;
 using Trellis.Matching.Cohort;
 
 namespace Trellis.Matching.CommandLine;
@@ -60,6 +61,12 @@ public static class CohortText
         CohortProblemKind.PinnedTwice => $"mentee '{p.MenteeId}' is pinned to more than one mentor.",
         CohortProblemKind.PinnedAndForbidden => $"the pair ({p.MenteeId}, {p.MentorId}) is both pinned and forbidden.",
         CohortProblemKind.PinOverCapacity => $"mentor '{p.MentorId}' has more pinned mentees than places.",
-        _ => $"the pinned pair ({p.MenteeId}, {p.MentorId}) breaks a hard filter.",
+        _ => $"the pinned pair ({p.MenteeId}, {p.MentorId}) breaks a hard filter" + p.Exclusion switch
+        {
+            Exclusion.NoSharedLanguage => ": they share no language.",
+            Exclusion.SameOrgUnit => ": they are in the same organisation unit.",
+            Exclusion.NoRemainingCapacity => ": the mentor has no places.",
+            _ => ".",
+        },
     };
 }

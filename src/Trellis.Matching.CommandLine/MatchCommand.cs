@@ -107,8 +107,10 @@ public static class MatchCommand
             : await MatchAsync(run, input, embedder, lines, ct);
         if (!result.IsValid)
         {
-            foreach (var p in result.Problems) await stderr.WriteLineAsync(CohortText.Problem(p));
-            return Failed;
+            // The rules are in the files (pins, blocks): name the line, as for every other bad row.
+            foreach (var p in result.Problems) await stderr.WriteLineAsync(Where(p, run, input) + CohortText.Problem(p));
+            await stderr.WriteLineAsync($"{result.Problems.Count:N0} problem(s) found; nothing was matched and no file was written.");
+            return BadInput;
         }
 
         lines.Stage($"writing {run.Out}");
@@ -128,6 +130,15 @@ public static class MatchCommand
                 "(the first place counts); those pairs are never matched.");
         await WriteSummaryAsync(stdout, run, input, result.Summary!, clock);
         return Ok;
+    }
+
+    private static string Where(CohortProblem p, MatchRun run, CohortInput input)
+    {
+        var mentee = p.MenteeId is { } e ? input.Mentees.Find(m => m.Id == e) : null;
+        var mentor = p.MentorId is { } m ? input.Mentors.Find(x => x.Id == m) : null;
+        return mentee is not null && p.Kind != CohortProblemKind.PinOverCapacity
+            ? $"{Path.GetFileName(run.Mentees)}:{mentee.Line}: "
+            : mentor is not null ? $"{Path.GetFileName(run.Mentors)}:{mentor.Line}: " : "";
     }
 
     /// <summary>
@@ -179,6 +190,7 @@ public static class MatchCommand
             UnmatchedPenalty = run.Penalty,
             MaxMenteesPerMentor = run.MaxPerMentor,
             OverAllPairs = !run.CandidatesOnly,
+            Pinned = [.. input.Mentees.Where(p => p.Pinned is not null).Select(p => (p.Id, p.Pinned!))],
         };
         progress.Describe = stage => stage switch
         {

@@ -26,6 +26,12 @@ public static class CohortMatcher
         ct.ThrowIfCancellationRequested();
 
         progress?.Report(new CohortProgress(CohortStage.Solving, 0));
+        if (problem.Pinned.Count > 0)
+        {
+            var (pinnedIn, pinProblems) = PinnedPairs.Add(found.Candidates, problem, mentees, mentors);
+            if (pinProblems.Count > 0) return new CohortResult([], null, pinProblems);
+            found = found with { Candidates = pinnedIn };
+        }
         RankingFacts? rankingFacts = null;
         if (settings.Mode == CohortMode.Stable)
         {

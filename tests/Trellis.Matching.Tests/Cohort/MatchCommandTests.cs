@@ -405,6 +405,38 @@ public sealed class MatchCommandTests : IDisposable
         Assert.StartsWith("e1,Eve,m2,Brian,", System.IO.File.ReadAllLines(output)[1]);
     }
 
+    [Fact]
+    public void Run_WithAPinOutsideTheCandidates_PlacesIt()
+    {
+        // With --k 1 Eve's only candidate would be Brian; the coordinator pinned her to Ada.
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals,pinned\ne1,Eve,en,Ops,sql dashboards and statistics,m1\n");
+        var output = Path.Combine(_folder, "matches.csv");
+
+        var (code, _, err) = Run("--mentees", mentees, "--mentors", File("mentors.csv", Mentors), "--mode", "optimal", "--k", "1",
+            "--out", output);
+
+        Assert.Equal(MatchCommand.Ok, code);
+        Assert.Empty(Messages(err));
+        Assert.StartsWith("e1,Eve,m1,Ada,", System.IO.File.ReadAllLines(output)[1]);
+    }
+
+    [Theory]
+    [InlineData("e1,Eve,en,Sales,x,m1\n", "mentees.csv:2: the pinned pair (e1, m1) breaks a hard filter: they are in the same organisation unit.")]
+    [InlineData("e1,Eve,fr,Ops,x,m2\n", "mentees.csv:2: the pinned pair (e1, m2) breaks a hard filter: they share no language.")]
+    [InlineData("e1,Eve,en,Ops,x,m2\ne2,Finn,en,Ops,y,m2\n", "mentors.csv:3: mentor 'm2' has more pinned mentees than places.")]
+    [InlineData("e1,Eve,en,Ops,x,m9\n", "mentees.csv:2: pinned names 'm9', who is not in the other file.")]
+    public void Run_WithAPinThatBreaksTheRules_NamesTheLineAndWritesNothing(string rows, string message)
+    {
+        var mentees = File("mentees.csv", "id,name,languages,org_unit,goals,pinned\n" + rows);
+        var output = PreviousOutput();
+
+        var (code, _, err) = Match(mentees, File("mentors.csv", Mentors), output);
+
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Equal([message, "1 problem(s) found; nothing was matched and no file was written."], Messages(err));
+        AssertUntouched(output);
+    }
+
     /// <summary>A file on a disk with <paramref name="room"/> bytes left: the next write fails as the OS reports it.</summary>
     private sealed class FullDisk(Stream inner, int room) : Stream
     {
