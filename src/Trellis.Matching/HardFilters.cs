@@ -22,6 +22,8 @@ public enum Exclusion
     NotAPeer,
     /// <summary>The mentee asked for someone junior open to reverse mentoring; this mentor is not one.</summary>
     NotJunior,
+    /// <summary>The mentee requires a shared window and the two share fewer than 30 minutes in the week.</summary>
+    NoTimeToMeet,
 }
 
 /// <summary>
@@ -55,6 +57,29 @@ public static class HardFilters
     public static bool Allows(MenteeProfile mentee, MentorProfile mentor) => Check(mentee, mentor) == Exclusion.None;
 
     public static bool Allows(MenteeProfile mentee, MentorProfile mentor, int minYearsAhead) => Check(mentee, mentor, minYearsAhead) == Exclusion.None;
+
+    /// <summary>
+    /// Every rule, including the mentee's required meeting window (<see cref="MenteeProfile.RequiresMeetingOverlap"/>),
+    /// which needs the week it is computed for: the seven days from <paramref name="referenceDate"/>, with real offsets.
+    /// </summary>
+    public static Exclusion Check(MenteeProfile mentee, MentorProfile mentor, DateOnly referenceDate, int minYearsAhead)
+    {
+        var exclusion = Check(mentee, mentor, minYearsAhead);
+        if (exclusion != Exclusion.None || !mentee.RequiresMeetingOverlap) return exclusion;
+        return CanMeet(WeeklyMinutes(mentee.TimeZone, mentee.WorkingHours, mentee.MeetingWindows, mentor.TimeZone, mentor.WorkingHours, mentor.MeetingWindows, referenceDate))
+            ? Exclusion.None : Exclusion.NoTimeToMeet;
+    }
+
+    public static bool Allows(MenteeProfile mentee, MentorProfile mentor, DateOnly referenceDate) =>
+        Check(mentee, mentor, referenceDate, MatchingOptions.DefaultMinYearsAhead) == Exclusion.None;
+
+    public static bool CanMeet(double weeklyMinutes) => weeklyMinutes >= MeetingOverlap.MinimumWeeklyMinutes;
+
+    /// <summary>Minutes a week two people can both meet; a side without windows meets in its working hours, Monday to Friday.</summary>
+    internal static double WeeklyMinutes(string zoneA, WorkingHours hoursA, IReadOnlyList<WeeklyWindow> windowsA,
+        string zoneB, WorkingHours hoursB, IReadOnlyList<WeeklyWindow> windowsB, DateOnly referenceDate) =>
+        TimeZones.WeeklyOverlap(TimeZones.FindOrUtc(zoneA), windowsA.Count > 0 ? windowsA : WeeklyWindow.FromWorkingHours(hoursA),
+            TimeZones.FindOrUtc(zoneB), windowsB.Count > 0 ? windowsB : WeeklyWindow.FromWorkingHours(hoursB), referenceDate).WeeklyMinutes;
 
     /// <summary>
     /// Career stage as a hard rule (issue 14): someone not ahead of the mentee comes only if they opted

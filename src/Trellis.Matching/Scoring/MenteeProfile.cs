@@ -23,6 +23,12 @@ public sealed record MenteeProfile
     public IReadOnlyList<string> Interests { get; init; } = [];
     public string TimeZone { get; init; } = "Etc/UTC";
     public WorkingHours WorkingHours { get; init; } = WorkingHours.NineToFive;
+
+    /// <summary>Weekly windows when this person can meet, in their own zone; empty: <see cref="WorkingHours"/>, Monday to Friday.</summary>
+    public IReadOnlyList<WeeklyWindow> MeetingWindows { get; init; } = [];
+
+    /// <summary>When true a mentor with whom fewer than <see cref="MeetingOverlap.MinimumWeeklyMinutes"/> minutes a week are shared is never recommended.</summary>
+    public bool RequiresMeetingOverlap { get; init; }
     public IReadOnlyList<string> Languages { get; init; } = [];
 
     /// <summary>When true a mentor who shares none of <see cref="Languages"/> is never recommended.</summary>

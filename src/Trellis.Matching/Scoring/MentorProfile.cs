@@ -23,6 +23,9 @@ public sealed record MentorProfile
     public string TimeZone { get; init; } = "Etc/UTC";
     public WorkingHours WorkingHours { get; init; } = WorkingHours.NineToFive;
 
+    /// <summary>Weekly windows when this person can meet, in their own zone; empty: <see cref="WorkingHours"/>, Monday to Friday.</summary>
+    public IReadOnlyList<WeeklyWindow> MeetingWindows { get; init; } = [];
+
     /// <summary>ISO 639-1 codes, e.g. "en", "pt".</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
     public MeetingFormats Formats { get; init; }

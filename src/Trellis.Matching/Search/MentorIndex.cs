@@ -201,7 +201,7 @@ public sealed class MentorIndex
             Formats = m.Formats,
             Qualities = m.QualitiesOffered,
             Availability = Criteria.Availability(m.RemainingCapacity, m.HoursPerMonth),
-            Schedule = _schedules.Intern(new ScheduleKey(TimeZones.FindOrUtc(m.TimeZone).Id, m.WorkingHours)),
+            Schedule = _schedules.Intern(new ScheduleKey(TimeZones.FindOrUtc(m.TimeZone).Id, m.WorkingHours, WeeklyWindow.Key(m.MeetingWindows), [.. m.MeetingWindows])),
         };
         s.SetLanguages(row, LanguageSet.From(m.Languages));
         s.SetFormats(row, m.Formats);

@@ -32,6 +32,9 @@ internal sealed class QueryPlan
     /// <summary>The career-stage hard rule (<see cref="HardFilters.Stage"/>) by (years, peer/reverse flags), as for <see cref="_stageValue"/>.</summary>
     private readonly bool[] _stageAllowed;
     private readonly LanguageSet _requiredLanguages;
+
+    /// <summary>By schedule: the mentee's required meeting window is met (all true when not required).</summary>
+    private readonly bool[] _canMeet;
     private readonly bool[] _soughtSkill;
     private readonly ulong _soughtSignature;
     private readonly int _soughtQualities;
@@ -113,11 +116,14 @@ internal sealed class QueryPlan
         var menteeZone = TimeZones.FindOrUtc(_mentee.TimeZone);
         _overlapHours = new double[state.Schedules.Count];
         _hoursValue = new float[state.Schedules.Count];
+        _canMeet = new bool[state.Schedules.Count];
         for (var i = 0; i < _overlapHours.Length; i++)
         {
             var schedule = state.Schedules[i];
             _overlapHours[i] = TimeZones.WorkingHoursOverlap(menteeZone, _mentee.WorkingHours, TimeZones.FindOrUtc(schedule.ZoneId), schedule.Hours, request.ReferenceDate);
             _hoursValue[i] = Criteria.WorkingHours(_overlapHours[i], options.EnoughOverlapHours);
+            _canMeet[i] = !_mentee.RequiresMeetingOverlap || HardFilters.CanMeet(HardFilters.WeeklyMinutes(
+                _mentee.TimeZone, _mentee.WorkingHours, _mentee.MeetingWindows, schedule.ZoneId, schedule.Hours, schedule.Windows, request.ReferenceDate));
         }
         _menteeLanguages = LanguageSet.From(_mentee.Languages);
         _requiredLanguages = LanguageSet.From(_mentee.RequiredLanguages);
@@ -158,6 +164,7 @@ internal sealed class QueryPlan
         // The career-stage rule applies to every mentee: one table look-up per surviving row.
         var info = segment.Info;
         var allowed = _stageAllowed;
+        var canMeet = _canMeet;
         for (var w = 0; w < bits.Length; w++)
         {
             var word = bits[w];
@@ -167,7 +174,7 @@ internal sealed class QueryPlan
                 var bit = BitOperations.TrailingZeroCount(word);
                 word &= word - 1;
                 ref var r = ref info[(w << 6) + bit];
-                if (!allowed[r.Years * StageKinds + (r.Flags & (Segment.OpenToPeer | Segment.OpenToReverse))]) keep &= ~(1UL << bit);
+                if (!allowed[r.Years * StageKinds + (r.Flags & (Segment.OpenToPeer | Segment.OpenToReverse))] || !canMeet[r.Schedule]) keep &= ~(1UL << bit);
             }
             bits[w] = keep;
         }

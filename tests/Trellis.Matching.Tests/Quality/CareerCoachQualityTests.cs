@@ -48,7 +48,8 @@ public sealed class CareerCoachQualityTests
         Before,
         /// <summary>
         /// Direction of travel (target field, the mentor's previous fields); required languages; whom the
-        /// mentee asks for (a mentor ahead, a peer, a junior) with the career-stage hard rule.
+        /// mentee asks for (a mentor ahead, a peer, a junior) with the career-stage hard rule; weekly
+        /// meeting windows and a required overlap.
         /// </summary>
         Now,
     }
@@ -67,7 +68,7 @@ public sealed class CareerCoachQualityTests
         {
             Id = m.Guid, Field = m.Field, YearsOfExperience = m.Years, Topics = m.Topics,
             RelatedFields = before ? m.PreviousFields : [], PreviousFields = before ? [] : m.PreviousFields,
-            Skills = m.Topics, TimeZone = m.Zone, Languages = m.Languages, OpenToMentoring = true, Capacity = 3, HoursPerMonth = 4,
+            Skills = m.Topics, TimeZone = m.Zone, MeetingWindows = before ? [] : Windows(m.Windows), Languages = m.Languages, OpenToMentoring = true, Capacity = 3, HoursPerMonth = 4,
             Formats = MeetingFormats.Video, OpenToPeerMentoring = m.Peer, OpenToReverseMentoring = m.Reverse, Embedding = vectors.Mentors[i],
         })).ToList();
         var scorer = new CompatibilityScorer();
@@ -80,14 +81,18 @@ public sealed class CareerCoachQualityTests
                 YearsOfExperience = mentee.Years, SkillsSought = mentee.Skills, TimeZone = mentee.Zone,
                 Languages = before ? [.. mentee.Languages.Union(mentee.Required)] : mentee.Languages,
                 RequiredLanguages = before ? [] : mentee.Required,
+                MeetingWindows = before ? [] : Windows(mentee.Windows), RequiresMeetingOverlap = !before && mentee.RequireOverlap,
                 Ask = before ? MentorAsk.Mentor : mentee.Ask switch { "Peer" => MentorAsk.Peer, "Reverse" => MentorAsk.Junior, _ => MentorAsk.Mentor },
                 FormatsPreferred = MeetingFormats.Video, Embedding = vectors.Mentees[mentee.Id],
             };
-            return [.. mentors.Where(m => HardFilters.Allows(profile, m.Profile))
+            return [.. mentors.Where(m => HardFilters.Allows(profile, m.Profile, CoachSet.Week))
                 .Select(m => (m.Id, scorer.Score(profile, m.Profile, CoachSet.Week).Total))
                 .OrderByDescending(x => x.Total).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id)];
         };
     }
+
+    private static IReadOnlyList<WeeklyWindow> Windows(string? text) =>
+        text is null ? [] : [.. CoachConstraints.Parse(text).Select(w => new WeeklyWindow(w.Day, w.Start, w.End))];
 
     /// <summary>To the test output and to career-coach-report.md beside the test binary (MTP hides passing output).</summary>
     private static void Report(string text)

@@ -52,6 +52,39 @@ public sealed class HardFiltersTests
         Assert.Equal(expected, HardFilters.Check(mentee, mentor));
     }
 
+    [Fact]
+    public void RequiredMeetingWindow_LosAngelesEveningsMeetTokyoWorkingHours_NotLondons()
+    {
+        // Mon–Fri 19:00–22:00 in Los Angeles (UTC−8 in November) is 12:00–15:00 the next day in Tokyo.
+        var evenings = WeeklyWindow.FromWorkingHours(new WorkingHours(new TimeOnly(19, 0), new TimeOnly(22, 0)));
+        var mentee = Builders.Mentee() with { TimeZone = "America/Los_Angeles", MeetingWindows = evenings, RequiresMeetingOverlap = true };
+        var tokyo = Builders.Mentor() with { TimeZone = "Asia/Tokyo" };
+        var london = Builders.Mentor() with { TimeZone = "Europe/London" };
+        var monday = new DateOnly(2026, 11, 16);
+
+        Assert.Equal(Exclusion.None, HardFilters.Check(mentee, tokyo, monday, 3));
+        Assert.Equal(Exclusion.NoTimeToMeet, HardFilters.Check(mentee, london, monday, 3));
+        Assert.Equal(Exclusion.None, HardFilters.Check(mentee with { RequiresMeetingOverlap = false }, london, monday, 3));
+        // Friday evening in LA is Saturday in Tokyo, outside a Mon–Fri working week: 4 evenings × 3 hours.
+        var overlap = TimeZones.WeeklyOverlap(TimeZones.FindOrUtc("America/Los_Angeles"), evenings, TimeZones.FindOrUtc("Asia/Tokyo"),
+            WeeklyWindow.FromWorkingHours(WorkingHours.NineToFive), monday);
+        Assert.Equal(4 * 180, overlap.WeeklyMinutes);
+        Assert.Equal(new WeeklyWindow(DayOfWeek.Monday, new TimeOnly(19, 0), new TimeOnly(22, 0)), overlap.FirstForMentee);
+        Assert.Equal(new WeeklyWindow(DayOfWeek.Tuesday, new TimeOnly(12, 0), new TimeOnly(15, 0)), overlap.FirstForMentor);
+    }
+
+    [Fact]
+    public void WeeklyOverlap_UsesEachDatesRealOffset_AcrossTheDaylightSavingChange()
+    {
+        // Week of Monday 30 March 2026: Europe moved to summer time on the 29th, New York on 8 March.
+        var london = WeeklyWindow.FromWorkingHours(WorkingHours.NineToFive);
+        var newYork = WeeklyWindow.FromWorkingHours(WorkingHours.NineToFive);
+        var before = TimeZones.WeeklyOverlap(TimeZones.FindOrUtc("Europe/London"), london, TimeZones.FindOrUtc("America/New_York"), newYork, new DateOnly(2026, 3, 16));
+        var after = TimeZones.WeeklyOverlap(TimeZones.FindOrUtc("Europe/London"), london, TimeZones.FindOrUtc("America/New_York"), newYork, new DateOnly(2026, 3, 30));
+        Assert.Equal(5 * 4 * 60, before.WeeklyMinutes); // four hours apart for those three weeks
+        Assert.Equal(5 * 3 * 60, after.WeeklyMinutes);
+    }
+
     [Theory]
     [InlineData("en", true)]
     [InlineData("PT", true)]

@@ -17,6 +17,12 @@ public sealed class MentorIndexPropertyTests
     private static readonly string[] Interests = ["chess", "jazz", "climbing", "baking", "running"];
     private static readonly string[] Languages = ["en", "es", "pt"];
     private static readonly string[] Zones = ["Europe/London", "America/New_York", "Asia/Tokyo", "Asia/Kolkata"];
+    private static readonly WeeklyWindow[] Windows =
+    [
+        new(DayOfWeek.Monday, new TimeOnly(19, 0), new TimeOnly(22, 0)),
+        new(DayOfWeek.Saturday, new TimeOnly(10, 0), new TimeOnly(13, 0)),
+        new(DayOfWeek.Wednesday, new TimeOnly(23, 0), new TimeOnly(1, 0)),
+    ];
     private static readonly float[][] Vectors = [.. Enumerable.Range(0, 4).Select(Builders.UnitVector)];
 
     private static T Pick<T>(T[] pool, int gene) => pool[gene % pool.Length];
@@ -35,6 +41,7 @@ public sealed class MentorIndexPropertyTests
             QualitiesOffered = (MentorQualities)(g[5] % 64),
             Interests = Subset(Interests, g[6]),
             TimeZone = Pick(Zones, g[7]),
+            MeetingWindows = g[7] % 3 == 0 ? [Pick(Windows, g[7] >> 2)] : [],
             Languages = Subset(Languages, g[8] % 8),
             Formats = (MeetingFormats)(g[9] % 16),
             OpenToMentoring = g[10] % 7 != 0,
@@ -60,6 +67,8 @@ public sealed class MentorIndexPropertyTests
             QualitiesSought = (MentorQualities)(g[4] % 16),
             Interests = Subset(Interests, g[5]),
             TimeZone = Pick(Zones, g[6]),
+            MeetingWindows = g[6] % 2 == 0 ? [Pick(Windows, g[6] >> 2)] : [],
+            RequiresMeetingOverlap = g[6] % 3 == 0,
             Languages = Subset(Languages, 1 + g[7] % 7),
             RequiresSharedLanguage = g[8] % 2 == 0,
             RequiredLanguages = g[8] % 5 == 0 ? Subset(Languages, g[8] >> 3) : [],
@@ -99,9 +108,9 @@ public sealed class MentorIndexPropertyTests
             var index = MentorIndex.Build(s.Mentors);
             var result = index.Search(Request(s.Mentee, s.Filter, s.Take));
 
-            Assert.All(result.Matches, m => Assert.True(HardFilters.Allows(s.Mentee, s.Mentors.Single(x => x.Id == m.MentorId))));
+            Assert.All(result.Matches, m => Assert.True(HardFilters.Allows(s.Mentee, s.Mentors.Single(x => x.Id == m.MentorId), Builders.November)));
             var expected = s.Mentors
-                .Where(m => HardFilters.Allows(s.Mentee, m) && PassesFilter(s.Mentee, m, s.Filter))
+                .Where(m => HardFilters.Allows(s.Mentee, m, Builders.November) && PassesFilter(s.Mentee, m, s.Filter))
                 .Select(m => (m.Id, Score: index.Explain(s.Mentee, m.Id, Builders.November)!.Total))
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Id)
                 .ToList();
