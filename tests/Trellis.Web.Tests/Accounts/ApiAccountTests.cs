@@ -70,7 +70,7 @@ public sealed class ApiAccountTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task SettingsPages_ShowTheMembersState_AndSavePreferences()
     {
-        var member = await app.SignedInAsync("Settings User");
+        var member = await app.RegisteredAsync("Settings User");
         var settings = await member.Browser.GetStringAsync("/Settings");
         Assert.Contains(member.Email, settings, StringComparison.Ordinal);
         Assert.Contains("Two-factor authentication: <strong>off</strong>", settings, StringComparison.Ordinal);

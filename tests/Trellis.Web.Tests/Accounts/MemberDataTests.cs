@@ -12,8 +12,8 @@ public sealed class MemberDataTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task Export_HoldsEverythingAboutMe_AndNothingAboutOthers()
     {
-        var me = await app.SignedInAsync("Exporter");
-        var other = await app.SignedInAsync("Someone Else");
+        var me = await app.RegisteredAsync("Exporter");
+        var other = await app.RegisteredAsync("Someone Else");
         var api = await app.ApiAsync(me);
         var body = await ProfileApiTests.ValidBody(api);
         body["headline"] = "My very own headline";
@@ -35,7 +35,7 @@ public sealed class MemberDataTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task Delete_WithAWrongPassword_ShowsTheError_AndChangesNothing()
     {
-        var me = await app.SignedInAsync("Almost Gone");
+        var me = await app.RegisteredAsync("Almost Gone");
         var response = await me.Browser.PostAsync("/Settings/Delete", new { Input__Password = "not my password" });
         Assert.Contains("not correct", Forms.FieldError(await response.Content.ReadAsStringAsync(), "Input_Password"), StringComparison.Ordinal);
         Assert.Equal("Almost Gone", await app.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.DisplayName).SingleAsync()));
@@ -50,7 +50,7 @@ public sealed class MemberDataTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task Delete_RemovesPersonalData_ReplacesTheName_SignsOutEverywhere_AndFreesTheAddress()
     {
-        var me = await app.SignedInAsync("Leaving Soon");
+        var me = await app.RegisteredAsync("Leaving Soon");
         var response = await me.Browser.PostAsync("/Settings/Delete", new { Input__Password = me.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
@@ -65,7 +65,7 @@ public sealed class MemberDataTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Equal(HttpStatusCode.OK, (await app.Browser().SignInAsync(me.Email, me.Password)).StatusCode); // refused: the form comes back
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/members/{me.Id}")).StatusCode);
 
-        var again = await app.SignedInAsync("Came Back", me.Email);
+        var again = await app.RegisteredAsync("Came Back", me.Email);
         Assert.NotEqual(me.Id, again.Id);
     }
 }

@@ -39,11 +39,30 @@ public sealed class RegistrationTests(TrellisApp app) : IClassFixture<TrellisApp
     [Fact]
     public async Task Register_StoresOnlyAHash_NeverThePassword()
     {
-        var member = await app.SignedInAsync("Hash Check");
+        var member = await app.RegisteredAsync("Hash Check");
         var hash = await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.PasswordHash).SingleAsync());
         Assert.NotNull(hash);
         Assert.DoesNotContain(member.Password, hash, StringComparison.Ordinal);
         Assert.StartsWith("AQAAAA", hash, StringComparison.Ordinal); // Identity v3 format: PBKDF2 with a salt
+    }
+
+    [Fact]
+    public async Task TheTestsFastMemberBuilder_LeavesWhatRegisteringAndConfirmingLeave()
+    {
+        var registered = await app.RegisteredAsync("Real Signup");
+        var built = await app.SignedInAsync("Fast Signup");
+
+        Task<(bool, bool, bool, bool, string, int, int)> Shape(Guid id) => app.WithDbAsync(async db =>
+        {
+            var m = await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
+            return (m.EmailConfirmed, m.LockoutEnabled, m.NormalizedEmail == m.Email!.ToUpperInvariant(), m.UserName == m.Email,
+                m.PasswordHash![..6], await db.Profiles.CountAsync(p => p.MemberId == id),
+                await db.Notifications.CountAsync(n => n.MemberId == id && n.Title == "Welcome to Trellis"));
+        });
+        Assert.Equal(await Shape(registered.Id), await Shape(built.Id));
+        Assert.Contains("Hello, Fast Signup", await built.Browser.GetStringAsync("/Dashboard"), StringComparison.Ordinal);
+        var api = await app.ApiAsync(built);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me/profile")).StatusCode);
     }
 
     public static TheoryData<string, string, string, string, string> BadRegistrations => new()
@@ -76,7 +95,7 @@ public sealed class RegistrationTests(TrellisApp app) : IClassFixture<TrellisApp
     [Fact]
     public async Task Register_WithAnEmailAlreadyTaken_ShowsTheMessage_AndWritesNothing()
     {
-        var existing = await app.SignedInAsync("First Owner");
+        var existing = await app.RegisteredAsync("First Owner");
         var before = await Counts();
 
         var response = await app.Browser().PostAsync("/Accounts/Register", new { Input__Name = "Second", Input__Email = existing.Email.ToUpperInvariant(), Input__Password = Members.GoodPassword });

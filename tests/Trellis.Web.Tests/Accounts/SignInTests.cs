@@ -11,7 +11,7 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task SignIn_FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
     {
-        var member = await app.SignedInAsync("Lock Out");
+        var member = await app.RegisteredAsync("Lock Out");
         var other = app.Browser();
         for (var i = 0; i < 5; i++)
             await other.SignInAsync(member.Email, "wrong password " + i);
@@ -45,7 +45,7 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task SignOut_EndsTheSession_SoACopiedCookieNoLongerWorks()
     {
-        var member = await app.SignedInAsync("Sign Out");
+        var member = await app.RegisteredAsync("Sign Out");
         var stolen = CopyCookies(member.Browser);
         Assert.Equal(HttpStatusCode.OK, (await Get(stolen, "/Dashboard")).StatusCode);
 
@@ -61,7 +61,7 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task ChangePassword_SignsOutEveryOtherSession_AndSendsANotice()
     {
-        var member = await app.SignedInAsync("Change Password");
+        var member = await app.RegisteredAsync("Change Password");
         var laptop = app.Browser();
         await laptop.SignInAsync(member.Email, member.Password);
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/Dashboard")).StatusCode);
@@ -102,7 +102,7 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task ChangePassword_ToACommonOne_IsRefused_AndTheOldPasswordStillWorks()
     {
-        var member = await app.SignedInAsync("Weak Change");
+        var member = await app.RegisteredAsync("Weak Change");
         var response = await member.Browser.PostAsync("/Settings/Password", new { Input__CurrentPassword = member.Password, Input__NewPassword = "football" });
         Assert.Contains("most common", Forms.FieldError(await response.Content.ReadAsStringAsync(), "Input_NewPassword"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().SignInAsync(member.Email, member.Password)).StatusCode);
@@ -111,7 +111,7 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task ForgotPassword_SendsALink_ThatSetsANewPassword_AndWorksOnce()
     {
-        var member = await app.SignedInAsync("Forgetful");
+        var member = await app.RegisteredAsync("Forgetful");
         var anonymous = app.Browser();
         await anonymous.PostAsync("/Accounts/ForgotPassword", new { Input__Email = member.Email });
         var mail = await app.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == member.Email) && (m.Subject ?? "").Contains("Reset", StringComparison.Ordinal));
@@ -140,7 +140,7 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task ChangeEmail_TakesEffectOnlyWhenTheNewAddressConfirms()
     {
-        var member = await app.SignedInAsync("Mover");
+        var member = await app.RegisteredAsync("Mover");
         var newEmail = Members.NewEmail("moved");
         await member.Browser.PostAsync("/Settings/Email", new { Input__Email = newEmail });
         Assert.Equal(member.Email, await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.Email).SingleAsync()));
@@ -156,7 +156,7 @@ public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Fact]
     public async Task TwoFactor_OnceEnabled_SignInNeedsTheCurrentCode_OrARecoveryCode()
     {
-        var member = await app.SignedInAsync("Two Factor");
+        var member = await app.RegisteredAsync("Two Factor");
         var setup = await member.Browser.GetStringAsync("/Settings/TwoFactor");
         var key = Regex.Match(setup, "<code id=\"shared-key\">([^<]+)</code>").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
