@@ -2065,6 +2065,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("RefreshGeneration")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("Ticket")
                         .IsRequired()
                         .HasColumnType("bytea");
