@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Endorsements;
 
 /// <summary>On the mentorship page: the endorsement (or whether the mentee may write one now).</summary>
-public sealed class EndorsementSummaryViewComponent(EndorsementHandlers handlers) : ViewComponent
+public sealed class EndorsementSummaryViewComponent(EndorsementHandlers handlers, MentorshipAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid mentorshipId)
     {
-        var view = await handlers.GetAsync(UserClaimsPrincipal.MemberId(), mentorshipId, HttpContext.RequestAborted);
-        return View("/Features/Endorsements/Components/EndorsementSummary.cshtml", (mentorshipId, view.Value));
+        var ct = HttpContext.RequestAborted;
+        var view = await access.FindAsync(UserClaimsPrincipal.MemberId(), mentorshipId, ct) is { } membership
+            ? await handlers.GetAsync(membership, ct)
+            : null;
+        return View("/Features/Endorsements/Components/EndorsementSummary.cshtml", (mentorshipId, view));
     }
 }
 

@@ -4,6 +4,7 @@ using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
+using Trellis.Web.Infrastructure.Validation;
 
 namespace Trellis.Web.Features.Endorsements;
 
@@ -19,25 +20,22 @@ public sealed record PublicEndorsementView(Guid Id, Guid MenteeId, string Mentee
 /// <summary>What a profile shows of a mentor's track record: their impact and the endorsements they chose to show.</summary>
 public sealed record TrackRecordView(Guid MemberId, Impact Impact, IReadOnlyList<PublicEndorsementView> Endorsements);
 
-public sealed record EndorsementRequest(string? Text);
+public sealed record EndorsementRequest(
+    [Needed("This field is required: a few words about what working with your mentor meant to you."),
+     MaxChars(Endorsement.TextMax, "Must be at most {0} characters.")] string? Text);
 
-public sealed class EndorsementHandlers(TrellisDbContext db, MentorshipAccess access, Notifier notifier, TimeProvider time, ImpactStats impact, ProfileHandlers profiles)
+/// <summary>Endorsements, for the API and the pages: the mentorship's own methods work inside a
+/// <see cref="MentorshipMembership"/> (the caller is one of its two members); requests come checked against their
+/// own annotations.</summary>
+public sealed class EndorsementHandlers(TrellisDbContext db, Notifier notifier, TimeProvider time, ImpactStats impact, ProfileHandlers profiles)
 {
-    public async Task<Result<MentorshipEndorsementView>> GetAsync(Guid me, Guid mentorshipId, CancellationToken ct)
-    {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        return m is null ? new NotFoundError("No such mentorship.") : await ViewAsync(m, ct);
-    }
+    public Task<MentorshipEndorsementView> GetAsync(MentorshipMembership m, CancellationToken ct) => ViewAsync(m, ct);
 
-    public async Task<Result<MentorshipEndorsementView>> WriteAsync(Guid me, Guid mentorshipId, EndorsementRequest request, CancellationToken ct)
+    public async Task<Result<MentorshipEndorsementView>> WriteAsync(MentorshipMembership m, EndorsementRequest request, CancellationToken ct)
     {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        if (m is null) return new NotFoundError("No such mentorship.");
-        var text = request.Text?.Trim() ?? "";
-        if (text.Length == 0) return new Invalid("text", "This field is required: a few words about what working with your mentor meant to you.");
-        if (text.Length > Endorsement.TextMax) return new Invalid("text", $"Must be at most {Endorsement.TextMax} characters.");
+        var (me, mentorshipId, text) = (m.Me, m.MentorshipId, request.Text!.Trim());
         if (await db.Endorsements.AnyAsync(e => e.MentorshipId == mentorshipId, ct))
-            return new ConflictError("You have endorsed this mentor already. Withdraw it first if you'd like to write it again.");
+            return new ConflictError(AlreadyEndorsed);
 
         var now = time.GetUtcNow();
         var (endorsement, refusal) = Endorsement.Write(m, await ClosedAtAsync(mentorshipId, ct), text, now);
@@ -46,20 +44,19 @@ public sealed class EndorsementHandlers(TrellisDbContext db, MentorshipAccess ac
         await notifier.PublishAsync(m.MentorId, NotificationKind.Endorsement, $"{m.MenteeName} wrote an endorsement of you",
             "Read it, and decide whether it appears on your profile. It stays private until you publish it.", Link(mentorshipId), ct);
         db.AddTimeline(mentorshipId, now, me, "endorsement", $"{m.MenteeName} wrote an endorsement of {m.MentorName}.", Link(mentorshipId));
-        if (await TrySaveAsync(ct) is { } conflict) return conflict;
+        if (await db.SaveOrConflictAsync(AlreadyEndorsed, ct) is { } conflict) return conflict;
         return await ViewAsync(m, ct);
     }
 
-    public Task<Result<MentorshipEndorsementView>> PublishAsync(Guid me, Guid mentorshipId, CancellationToken ct) =>
-        MentorDecidesAsync(me, mentorshipId, publish: true, ct);
+    public Task<Result<MentorshipEndorsementView>> PublishAsync(MentorshipMembership m, CancellationToken ct) =>
+        MentorDecidesAsync(m, publish: true, ct);
 
-    public Task<Result<MentorshipEndorsementView>> UnpublishAsync(Guid me, Guid mentorshipId, CancellationToken ct) =>
-        MentorDecidesAsync(me, mentorshipId, publish: false, ct);
+    public Task<Result<MentorshipEndorsementView>> UnpublishAsync(MentorshipMembership m, CancellationToken ct) =>
+        MentorDecidesAsync(m, publish: false, ct);
 
-    private async Task<Result<MentorshipEndorsementView>> MentorDecidesAsync(Guid me, Guid mentorshipId, bool publish, CancellationToken ct)
+    private async Task<Result<MentorshipEndorsementView>> MentorDecidesAsync(MentorshipMembership m, bool publish, CancellationToken ct)
     {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        if (m is null) return new NotFoundError("No such mentorship.");
+        var mentorshipId = m.MentorshipId;
         if (!m.IsMentor) return new ConflictError("Only the mentor decides whether an endorsement appears on their profile.");
         var e = await db.Endorsements.SingleOrDefaultAsync(x => x.MentorshipId == mentorshipId, ct);
         if (e is null) return new ConflictError("There is no endorsement to " + (publish ? "publish." : "take off your profile."));
@@ -76,10 +73,9 @@ public sealed class EndorsementHandlers(TrellisDbContext db, MentorshipAccess ac
     }
 
     /// <summary>Either member, at any time: the endorsement is deleted, from the profile and from the mentor's list.</summary>
-    public async Task<Result<MentorshipEndorsementView>> WithdrawAsync(Guid me, Guid mentorshipId, CancellationToken ct)
+    public async Task<Result<MentorshipEndorsementView>> WithdrawAsync(MentorshipMembership m, CancellationToken ct)
     {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        if (m is null) return new NotFoundError("No such mentorship.");
+        var (me, mentorshipId) = (m.Me, m.MentorshipId);
         var e = await db.Endorsements.SingleOrDefaultAsync(x => x.MentorshipId == mentorshipId, ct);
         if (e is null) return new ConflictError("There is no endorsement to withdraw.");
         db.Endorsements.Remove(e);
@@ -105,6 +101,9 @@ public sealed class EndorsementHandlers(TrellisDbContext db, MentorshipAccess ac
             .Select(e => new PublicEndorsementView(e.Id, e.MenteeId, db.Users.Where(u => u.Id == e.MenteeId).Select(u => u.DisplayName).First(), e.Text, e.WrittenAt))
             .ToListAsync(ct);
 
+    private const string AlreadyEndorsed =
+        "You have endorsed this mentor already. Withdraw it first if you'd like to write it again.";
+
     public static string Link(Guid mentorshipId) => $"/Mentorships/{mentorshipId}";
 
     private async Task<MentorshipEndorsementView> ViewAsync(MentorshipMembership m, CancellationToken ct)
@@ -120,17 +119,4 @@ public sealed class EndorsementHandlers(TrellisDbContext db, MentorshipAccess ac
 
     private Task<DateTimeOffset?> ClosedAtAsync(Guid mentorshipId, CancellationToken ct) =>
         db.Mentorships.Where(m => m.Id == mentorshipId).Select(m => m.ClosedAt).SingleAsync(ct);
-
-    private async Task<Error?> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return new ConflictError("You have endorsed this mentor already. Withdraw it first if you'd like to write it again.");
-        }
-    }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Endorsements;
@@ -8,7 +8,7 @@ public static class EndorsementsApi
 {
     public static void MapEndorsements(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/mentorships/{id:guid}/endorsement").WithTags("Endorsements").RequireAuthorization(Policies.Member);
+        var group = api.MapMentorshipGroup("/endorsement", "Endorsements");
         group.MapGet("", Get).WithName("GetEndorsement")
             .WithSummary("The endorsement of this mentorship, if written, and whether the mentee may write one now.");
         group.MapPost("", Write).WithName("WriteEndorsement")
@@ -20,39 +20,33 @@ public static class EndorsementsApi
         group.MapDelete("", Withdraw).WithName("WithdrawEndorsement")
             .WithSummary("Either member withdraws the endorsement: it is deleted.");
 
-        api.MapGet("/me/impact", MyImpact).WithTags("Endorsements").WithName("GetMyImpact").RequireAuthorization(Policies.Member)
+        var members = api.MapMemberGroup("", "Endorsements");
+        members.MapGet("/me/impact", MyImpact).WithName("GetMyImpact")
             .WithSummary("My impact as a mentor: mentees helped, mentorships completed, hours of meetings, published endorsements.");
-        api.MapGet("/members/{id:guid}/endorsements", TrackRecord).WithTags("Endorsements").WithName("GetMemberTrackRecord").RequireAuthorization(Policies.Member)
+        members.MapGet("/members/{id:guid}/endorsements", TrackRecord).WithName("GetMemberTrackRecord")
             .WithSummary("A mentor's impact and the endorsements they chose to show; 404 if their profile is not visible to me.");
     }
 
-    private static async Task<Results<Ok<MentorshipEndorsementView>, ProblemHttpResult>> Get(Guid id, HttpContext http, EndorsementHandlers handlers, CancellationToken ct) =>
-        Answer(await handlers.GetAsync(http.User.MemberId(), id, ct));
+    private static async Task<Ok<MentorshipEndorsementView>> Get(MentorshipMembership m, EndorsementHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.GetAsync(m, ct));
 
-    private static async Task<Results<Created<MentorshipEndorsementView>, ProblemHttpResult>> Write(Guid id, EndorsementRequest request, HttpContext http, EndorsementHandlers handlers, CancellationToken ct)
-    {
-        var result = await handlers.WriteAsync(http.User.MemberId(), id, request, ct);
-        return result.IsSuccess ? TypedResults.Created($"/api/v1/mentorships/{id}/endorsement", result.Value) : result.Error.ToProblem();
-    }
+    private static Task<Results<Created<MentorshipEndorsementView>, ProblemHttpResult>> Write(
+        MentorshipMembership m, EndorsementRequest request, EndorsementHandlers handlers, CancellationToken ct) =>
+        handlers.WriteAsync(m, request, ct).ToCreated(_ => $"/api/v1/mentorships/{m.MentorshipId}/endorsement");
 
-    private static async Task<Results<Ok<MentorshipEndorsementView>, ProblemHttpResult>> Publish(Guid id, HttpContext http, EndorsementHandlers handlers, CancellationToken ct) =>
-        Answer(await handlers.PublishAsync(http.User.MemberId(), id, ct));
+    private static Task<Results<Ok<MentorshipEndorsementView>, ProblemHttpResult>> Publish(
+        MentorshipMembership m, EndorsementHandlers handlers, CancellationToken ct) => handlers.PublishAsync(m, ct).ToOk();
 
-    private static async Task<Results<Ok<MentorshipEndorsementView>, ProblemHttpResult>> Unpublish(Guid id, HttpContext http, EndorsementHandlers handlers, CancellationToken ct) =>
-        Answer(await handlers.UnpublishAsync(http.User.MemberId(), id, ct));
+    private static Task<Results<Ok<MentorshipEndorsementView>, ProblemHttpResult>> Unpublish(
+        MentorshipMembership m, EndorsementHandlers handlers, CancellationToken ct) => handlers.UnpublishAsync(m, ct).ToOk();
 
-    private static async Task<Results<Ok<MentorshipEndorsementView>, ProblemHttpResult>> Withdraw(Guid id, HttpContext http, EndorsementHandlers handlers, CancellationToken ct) =>
-        Answer(await handlers.WithdrawAsync(http.User.MemberId(), id, ct));
+    private static Task<Results<Ok<MentorshipEndorsementView>, ProblemHttpResult>> Withdraw(
+        MentorshipMembership m, EndorsementHandlers handlers, CancellationToken ct) => handlers.WithdrawAsync(m, ct).ToOk();
 
-    private static async Task<Ok<Impact>> MyImpact(HttpContext http, EndorsementHandlers handlers, CancellationToken ct) =>
-        TypedResults.Ok(await handlers.MyImpactAsync(http.User.MemberId(), ct));
+    private static async Task<Ok<Impact>> MyImpact(CurrentMember me, EndorsementHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.MyImpactAsync(me, ct));
 
-    private static async Task<Results<Ok<TrackRecordView>, ProblemHttpResult>> TrackRecord(Guid id, HttpContext http, EndorsementHandlers handlers, CancellationToken ct)
-    {
-        var result = await handlers.TrackRecordAsync(http.User.MemberId(), id, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-    }
-
-    private static Results<Ok<MentorshipEndorsementView>, ProblemHttpResult> Answer(Result<MentorshipEndorsementView> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    private static Task<Results<Ok<TrackRecordView>, ProblemHttpResult>> TrackRecord(
+        Guid id, CurrentMember me, EndorsementHandlers handlers, CancellationToken ct) =>
+        handlers.TrackRecordAsync(me.Id, id, ct).ToOk();
 }

@@ -25,7 +25,8 @@ public sealed record ComingUpGoal(Guid GoalId, string Title, string? OwnerName, 
 
 /// <summary>
 /// Goals for the API and the pages. The owner reaches a goal through <see cref="Own"/>; anyone else only
-/// through a mentorship they are a member of (<see cref="MentorshipAccess"/>) that the goal is linked to.
+/// through a mentorship they are a member of (a <see cref="MentorshipMembership"/>, which the membership gate or
+/// the page found) that the goal is linked to.
 /// </summary>
 public sealed class GoalHandlers(TrellisDbContext db, MentorshipAccess access, TimeProvider time)
 {
@@ -117,25 +118,24 @@ public sealed class GoalHandlers(TrellisDbContext db, MentorshipAccess access, T
         }, ct);
 
     /// <summary>The goals shared with a mentorship, for either of its members.</summary>
-    public async Task<Result<MentorshipGoalsView>> ListForMentorshipAsync(Guid me, Guid mentorshipId, CancellationToken ct)
+    public async Task<MentorshipGoalsView> ListForMentorshipAsync(MentorshipMembership membership, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is null) return new NotFoundError("No such mentorship.");
+        var mentorshipId = membership.MentorshipId;
         var goals = await Goals.AsNoTracking().Where(g => g.Links.Any(l => l.MentorshipId == mentorshipId)).OrderBy(g => g.CreatedAt).ToListAsync(ct);
-        return new MentorshipGoalsView(mentorshipId, await ViewsAsync(goals, me, mentorshipId, ct));
+        return new MentorshipGoalsView(mentorshipId, await ViewsAsync(goals, membership.Me, mentorshipId, ct));
     }
 
-    public async Task<Result<GoalView>> GetForMentorshipAsync(Guid me, Guid mentorshipId, Guid goalId, CancellationToken ct)
+    public async Task<Result<GoalView>> GetForMentorshipAsync(MentorshipMembership membership, Guid goalId, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is null) return new NotFoundError("No such mentorship.");
-        var goal = await Linked(mentorshipId, goalId).AsNoTracking().SingleOrDefaultAsync(ct);
-        return goal is null ? NoGoal : await ViewAsync(goal, me, mentorshipId, ct);
+        var goal = await Linked(membership.MentorshipId, goalId).AsNoTracking().SingleOrDefaultAsync(ct);
+        return goal is null ? NoGoal : await ViewAsync(goal, membership.Me, membership.MentorshipId, ct);
     }
 
     /// <summary>The seed: the mentor "helps set and achieve" the goals, so a mentor comments with progress notes
     /// (marked with their name), seen by the owner and by no other mentor.</summary>
-    public async Task<Result<GoalView>> AddNoteInMentorshipAsync(Guid me, Guid mentorshipId, Guid goalId, NoteInput input, CancellationToken ct)
+    public async Task<Result<GoalView>> AddNoteInMentorshipAsync(MentorshipMembership membership, Guid goalId, NoteInput input, CancellationToken ct)
     {
-        if (await access.FindAsync(me, mentorshipId, ct) is not { } membership) return new NotFoundError("No such mentorship.");
+        var (me, mentorshipId) = (membership.Me, membership.MentorshipId);
         var goal = await Linked(mentorshipId, goalId).SingleOrDefaultAsync(ct);
         if (goal is null) return NoGoal;
         var now = time.GetUtcNow();
@@ -201,14 +201,7 @@ public sealed class GoalHandlers(TrellisDbContext db, MentorshipAccess access, T
         var goal = await Own(me).SingleOrDefaultAsync(g => g.Id == goalId, ct);
         if (goal is null) return NoGoal;
         if (await change(goal, time.GetUtcNow()) is { } error) return error;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Goal.Stale;
-        }
+        if (await db.SaveOrConflictAsync(Goal.Stale.Detail, ct) is { } stale) return stale;
         return await ViewAsync(goal, me, null, ct);
     }
 

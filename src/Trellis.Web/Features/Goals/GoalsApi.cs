@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Goals;
@@ -8,7 +8,7 @@ public static class GoalsApi
 {
     public static void MapGoals(this RouteGroupBuilder api)
     {
-        var mine = api.MapGroup("/me/goals").WithTags("Goals").RequireAuthorization(Policies.Member);
+        var mine = api.MapMemberGroup("/me/goals", "Goals");
         mine.MapGet("", ListMine).WithName("ListMyGoals").WithSummary("My career goals, with milestones, progress notes and the mentorships each is shared with.");
         mine.MapPost("", Create).WithName("CreateGoal")
             .WithSummary("Add a goal (title, whyItMatters, targetDate, measurableOutcome), optionally shared with some of my mentorships (mentorshipIds).");
@@ -23,61 +23,67 @@ public static class GoalsApi
         mine.MapPost("/{goalId:guid}/links", Link).WithName("LinkGoal").WithSummary("Share the goal with one of my active mentorships (as mentee); its mentor sees it.");
         mine.MapDelete("/{goalId:guid}/links/{mentorshipId:guid}", Unlink).WithName("UnlinkGoal");
 
-        var shared = api.MapGroup("/mentorships/{id:guid}/goals").WithTags("Goals").RequireAuthorization(Policies.Member);
+        var shared = api.MapMentorshipGroup("/goals", "Goals");
         shared.MapGet("", ListShared).WithName("ListMentorshipGoals").WithSummary("The mentee's goals shared with this mentorship, for both members.");
-        shared.MapGet("/{goalId:guid}", GetShared).WithName("GetMentorshipGoal");
-        shared.MapPost("/{goalId:guid}/notes", AddSharedNote).WithName("AddMentorshipGoalNote")
+        var linked = shared.MapGroup("/{goalId:guid}").RequireChild("goalId", (db, mentorshipId, goalId) =>
+            db.Goals.Where(g => g.Id == goalId && g.Links.Any(l => l.MentorshipId == mentorshipId)));
+        linked.MapGet("", GetShared).WithName("GetMentorshipGoal");
+        linked.MapPost("/notes", AddSharedNote).WithName("AddMentorshipGoalNote")
             .WithSummary("Either member adds a progress note; a mentor's note is seen by the mentee and this mentor only.");
     }
 
-    private static async Task<Ok<IReadOnlyList<GoalView>>> ListMine(HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        TypedResults.Ok(await handlers.ListMineAsync(http.User.MemberId(), ct));
+    private static async Task<Ok<IReadOnlyList<GoalView>>> ListMine(CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.ListMineAsync(me, ct));
 
-    private static async Task<Results<Created<GoalView>, ProblemHttpResult>> Create(CreateGoal request, HttpContext http, GoalHandlers handlers, CancellationToken ct)
-    {
-        var result = await handlers.CreateAsync(http.User.MemberId(), request, ct);
-        return result.IsSuccess ? TypedResults.Created($"/api/v1/me/goals/{result.Value.Id}", result.Value) : result.Error.ToProblem();
-    }
+    private static Task<Results<Created<GoalView>, ProblemHttpResult>> Create(
+        CreateGoal request, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.CreateAsync(me, request, ct).ToCreated(g => $"/api/v1/me/goals/{g.Id}");
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> GetMine(Guid goalId, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.GetMineAsync(http.User.MemberId(), goalId, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> GetMine(
+        Guid goalId, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.GetMineAsync(me, goalId, ct).ToOk();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> Update(Guid goalId, GoalInput input, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.UpdateAsync(http.User.MemberId(), goalId, input, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> Update(
+        Guid goalId, GoalInput input, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.UpdateAsync(me, goalId, input, ct).ToOk();
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid goalId, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        await handlers.DeleteAsync(http.User.MemberId(), goalId, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid goalId, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.DeleteAsync(me, goalId, ct).ToNoContent();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> AddMilestone(Guid goalId, MilestoneInput input, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.AddMilestoneAsync(http.User.MemberId(), goalId, input, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> AddMilestone(
+        Guid goalId, MilestoneInput input, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.AddMilestoneAsync(me, goalId, input, ct).ToOk();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> ChangeMilestone(Guid goalId, Guid milestoneId, MilestoneInput input, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.ChangeMilestoneAsync(http.User.MemberId(), goalId, milestoneId, input, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> ChangeMilestone(
+        Guid goalId, Guid milestoneId, MilestoneInput input, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.ChangeMilestoneAsync(me, goalId, milestoneId, input, ct).ToOk();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> RemoveMilestone(Guid goalId, Guid milestoneId, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.RemoveMilestoneAsync(http.User.MemberId(), goalId, milestoneId, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> RemoveMilestone(
+        Guid goalId, Guid milestoneId, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.RemoveMilestoneAsync(me, goalId, milestoneId, ct).ToOk();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> AddNote(Guid goalId, NoteInput input, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.AddNoteAsync(http.User.MemberId(), goalId, input, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> AddNote(
+        Guid goalId, NoteInput input, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.AddNoteAsync(me, goalId, input, ct).ToOk();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> Link(Guid goalId, LinkRequest request, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.LinkAsync(http.User.MemberId(), goalId, request, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> Link(
+        Guid goalId, LinkRequest request, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.LinkAsync(me, goalId, request, ct).ToOk();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> Unlink(Guid goalId, Guid mentorshipId, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.UnlinkAsync(http.User.MemberId(), goalId, mentorshipId, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> Unlink(
+        Guid goalId, Guid mentorshipId, CurrentMember me, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.UnlinkAsync(me, goalId, mentorshipId, ct).ToOk();
 
-    private static async Task<Results<Ok<MentorshipGoalsView>, ProblemHttpResult>> ListShared(Guid id, HttpContext http, GoalHandlers handlers, CancellationToken ct)
-    {
-        var result = await handlers.ListForMentorshipAsync(http.User.MemberId(), id, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-    }
+    private static async Task<Ok<MentorshipGoalsView>> ListShared(
+        MentorshipMembership m, GoalHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.ListForMentorshipAsync(m, ct));
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> GetShared(Guid id, Guid goalId, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.GetForMentorshipAsync(http.User.MemberId(), id, goalId, ct));
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> GetShared(
+        MentorshipMembership m, Guid goalId, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.GetForMentorshipAsync(m, goalId, ct).ToOk();
 
-    private static async Task<Results<Ok<GoalView>, ProblemHttpResult>> AddSharedNote(Guid id, Guid goalId, NoteInput input, HttpContext http, GoalHandlers handlers, CancellationToken ct) =>
-        Reply(await handlers.AddNoteInMentorshipAsync(http.User.MemberId(), id, goalId, input, ct));
-
-    private static Results<Ok<GoalView>, ProblemHttpResult> Reply(Result<GoalView> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    private static Task<Results<Ok<GoalView>, ProblemHttpResult>> AddSharedNote(
+        MentorshipMembership m, Guid goalId, NoteInput input, GoalHandlers handlers, CancellationToken ct) =>
+        handlers.AddNoteInMentorshipAsync(m, goalId, input, ct).ToOk();
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Trellis.Web.Features.Resources;
 
 /// <summary>
@@ -53,4 +55,13 @@ public static class Isbn
 
     /// <summary>978-0-13-468599-1 style for display: prefix, then the rest in one group (the real grouping needs the ranges table).</summary>
     public static string Display(string isbn13) => $"{isbn13[..3]}-{isbn13[3..]}";
+}
+
+/// <summary>The field's rule for request records: empty, or an ISBN <see cref="Isbn.Normalise"/> accepts.</summary>
+public sealed class IsbnAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext context) =>
+        value is string text && !string.IsNullOrWhiteSpace(text) && Isbn.Normalise(text) is null
+            ? new ValidationResult("This is not a valid ISBN: check the digits (ISBN-10 or ISBN-13, hyphens allowed).")
+            : ValidationResult.Success;
 }

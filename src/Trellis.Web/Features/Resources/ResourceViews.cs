@@ -1,11 +1,23 @@
+using Trellis.Web.Infrastructure.Validation;
+
 namespace Trellis.Web.Features.Resources;
 
-public sealed record ShareArticle(string? Url, string? Title, string? Note);
+public sealed record ShareArticle(
+    [Needed("Enter a link."), WebAddress] string? Url,
+    [Needed, MaxChars(Resource.TitleMax, ResourceWords.TooLong)] string? Title,
+    [MaxChars(Resource.NoteMax, ResourceWords.TooLong)] string? Note);
 
-public sealed record ShareBook(string? Title, string? Author, string? Isbn, string? Note, bool SendingCopy);
+public sealed record ShareBook(
+    [Needed, MaxChars(Resource.TitleMax, ResourceWords.TooLong)] string? Title,
+    [Needed, MaxChars(Resource.AuthorMax, ResourceWords.TooLong)] string? Author,
+    [Isbn] string? Isbn,
+    [MaxChars(Resource.NoteMax, ResourceWords.TooLong)] string? Note,
+    bool SendingCopy);
 
 /// <summary>Status is text so that an unknown value names its field.</summary>
-public sealed record UpdateReading(string? Status, string? Reflection);
+public sealed record UpdateReading(
+    [Needed(ResourceWords.ChooseStatus), NameOf(typeof(ReadingStatus), ResourceWords.ChooseStatus)] string? Status,
+    [MaxChars(Resource.ReflectionMax, ResourceWords.TooLong)] string? Reflection);
 
 public sealed record ResourceView(
     Guid Id, ResourceKind Kind, string Title, string? Url, string? Author, string? Isbn, bool SendingCopy, string Note,
@@ -14,6 +26,9 @@ public sealed record ResourceView(
 /// <summary>How resources are described on pages.</summary>
 public static class ResourceWords
 {
+    public const string TooLong = "This can be at most {0:N0} characters.";
+    public const string ChooseStatus = "Choose ToRead, Reading or Done.";
+
     public static string Describe(ReadingStatus status) => status switch
     {
         ReadingStatus.ToRead => "To read",

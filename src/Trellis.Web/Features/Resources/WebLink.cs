@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Trellis.Web.Features.Resources;
 
 /// <summary>
@@ -21,4 +23,14 @@ public static class WebLink
         if (uri.Host.Length == 0 || !string.IsNullOrEmpty(uri.UserInfo)) return (null, "Enter a web address with a site name and no password in it.");
         return (uri.AbsoluteUri.Length <= MaxLength ? uri.AbsoluteUri : text, null);
     }
+}
+
+/// <summary>The field's rule for request records: a link <see cref="WebLink.Check"/> keeps (blank is left to
+/// <c>[Needed]</c>).</summary>
+public sealed class WebAddressAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext context) =>
+        value is string text && text.Trim().Length > 0 && WebLink.Check(text).Error is { } error
+            ? new ValidationResult(error)
+            : ValidationResult.Success;
 }

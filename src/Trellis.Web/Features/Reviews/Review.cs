@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Infrastructure.Validation;
 
 namespace Trellis.Web.Features.Reviews;
 
@@ -136,20 +137,14 @@ public enum ReviewDirection
     WrapUp,
 }
 
-public sealed record ReviewAnswerInput(int? Score, string? GoingWell, string? ShouldChange, ReviewDirection? Direction, bool? WantsRevision)
-{
-    public Dictionary<string, string[]> Validate()
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (Score is null) errors["score"] = ["This field is required: how well is it working for you, from 1 to 5?"];
-        else if (Score is < 1 or > 5) errors["score"] = ["Must be between 1 (not at all) and 5 (very well)."];
-        if (GoingWell?.Length > ReviewAnswer.TextMax) errors["goingWell"] = [$"Must be at most {ReviewAnswer.TextMax} characters."];
-        if (ShouldChange?.Length > ReviewAnswer.TextMax) errors["shouldChange"] = [$"Must be at most {ReviewAnswer.TextMax} characters."];
-        if (Direction is null) errors["direction"] = [$"This field is required: one of {string.Join(", ", Enum.GetNames<ReviewDirection>())}."];
-        else if (!Enum.IsDefined(Direction.Value)) errors["direction"] = [$"Must be one of: {string.Join(", ", Enum.GetNames<ReviewDirection>())}."];
-        return errors;
-    }
-}
+/// <summary>A member's private answer, as the API and the page send it; the rules are its annotations.</summary>
+public sealed record ReviewAnswerInput(
+    [Needed("This field is required: how well is it working for you, from 1 to 5?"),
+     Between(1, 5, ErrorMessage = "Must be between 1 (not at all) and 5 (very well).")] int? Score,
+    [MaxChars(ReviewAnswer.TextMax, "Must be at most {0} characters.")] string? GoingWell,
+    [MaxChars(ReviewAnswer.TextMax, "Must be at most {0} characters.")] string? ShouldChange,
+    [Needed("This field is required: one of KeepGoing, MeetMoreOften, MeetLessOften, WrapUp."), OneOf] ReviewDirection? Direction,
+    bool? WantsRevision);
 
 public sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {

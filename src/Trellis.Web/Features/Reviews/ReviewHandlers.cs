@@ -19,35 +19,32 @@ public sealed record ReviewView(
 /// <summary>The review waiting now (if any) and when the next one is due.</summary>
 public sealed record CurrentReviewView(ReviewView? Review, DateTimeOffset? NextDueAt, bool CanStart);
 
-public sealed class ReviewHandlers(TrellisDbContext db, MentorshipAccess access, ReviewSchedule schedule, Notifier notifier, TimeProvider time)
+/// <summary>Reviews, for the API and the pages: each method works inside a <see cref="MentorshipMembership"/> (the
+/// caller is one of its two members), and answers come checked against their own annotations.</summary>
+public sealed class ReviewHandlers(TrellisDbContext db, ReviewSchedule schedule, Notifier notifier, TimeProvider time)
 {
     /// <summary>A due review still waiting for a member's answer this long after it opened counts as overdue.</summary>
     public static readonly TimeSpan OverdueAfter = TimeSpan.FromDays(7);
 
+    // Both members answering at the same instant, or the job opening the review meanwhile.
+    private const string Changed = "The review changed while you were answering. Reload it and try again.";
+
     public static string Link(Guid mentorshipId) => $"/Mentorships/{mentorshipId}/Reviews";
 
-    public async Task<Result<IReadOnlyList<ReviewView>>> ListAsync(Guid me, Guid mentorshipId, CancellationToken ct)
+    public async Task<IReadOnlyList<ReviewView>> ListAsync(MentorshipMembership m, CancellationToken ct)
     {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        if (m is null) return new NotFoundError("No such mentorship.");
         var now = time.GetUtcNow();
         var reviews = await db.Reviews.AsNoTracking().Include(r => r.Answers)
-            .Where(r => r.MentorshipId == mentorshipId && (r.CompletedAt != null || r.DueAt <= now))
+            .Where(r => r.MentorshipId == m.MentorshipId && (r.CompletedAt != null || r.DueAt <= now))
             .OrderByDescending(r => r.DueAt).ToListAsync(ct);
         return reviews.Select(r => View(r, m, now)).ToList();
     }
 
-    public async Task<Result<CurrentReviewView>> CurrentAsync(Guid me, Guid mentorshipId, CancellationToken ct)
-    {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        if (m is null) return new NotFoundError("No such mentorship.");
-        return await CurrentViewAsync(m, ct);
-    }
+    public Task<CurrentReviewView> CurrentAsync(MentorshipMembership m, CancellationToken ct) => CurrentViewAsync(m, ct);
 
-    public async Task<Result<CurrentReviewView>> StartAsync(Guid me, Guid mentorshipId, CancellationToken ct)
+    public async Task<Result<CurrentReviewView>> StartAsync(MentorshipMembership m, CancellationToken ct)
     {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        if (m is null) return new NotFoundError("No such mentorship.");
+        var me = m.Me;
         if (m.RequireActive("start a review") is { } inactive) return inactive;
         var now = time.GetUtcNow();
         var review = await schedule.EnsurePendingAsync(m.MentorshipId, m.ActivatedAt!.Value, m.InForce!.ReviewEveryMonths, now, ct);
@@ -55,16 +52,12 @@ public sealed class ReviewHandlers(TrellisDbContext db, MentorshipAccess access,
         await notifier.PublishAsync(m.OtherId, NotificationKind.ReviewDue, $"{m.MyName} would like to check in on your mentorship",
             "Is it working for you? Two minutes, and private: only a kind summary is shared, once you have both answered.", Link(m.MentorshipId), ct);
         db.AddTimeline(m.MentorshipId, now, me, "review", $"{m.MyName} started a review of the mentorship.", Link(m.MentorshipId));
-        if (await TrySaveAsync(ct) is { } conflict) return conflict;
+        if (await db.SaveOrConflictAsync(Changed, ct) is { } conflict) return conflict;
         return await CurrentViewAsync(m, ct);
     }
 
-    public async Task<Result<CurrentReviewView>> AnswerAsync(Guid me, Guid mentorshipId, ReviewAnswerInput input, CancellationToken ct)
+    public async Task<Result<CurrentReviewView>> AnswerAsync(MentorshipMembership m, ReviewAnswerInput input, CancellationToken ct)
     {
-        var m = await access.FindAsync(me, mentorshipId, ct);
-        if (m is null) return new NotFoundError("No such mentorship.");
-        var errors = input.Validate();
-        if (errors.Count > 0) return new Invalid(errors);
         if (m.RequireActive("answer a review") is { } inactive) return inactive;
 
         var now = time.GetUtcNow();
@@ -85,7 +78,7 @@ public sealed class ReviewHandlers(TrellisDbContext db, MentorshipAccess access,
                 $"You and {m.MyName} have both answered. Read the summary together.", Link(m.MentorshipId), ct);
             db.AddTimeline(m.MentorshipId, now, null, "review", "You both answered the review; the summary is ready.", Link(m.MentorshipId));
         }
-        if (await TrySaveAsync(ct) is { } conflict) return conflict;
+        if (await db.SaveOrConflictAsync(Changed, ct) is { } conflict) return conflict;
         return await CurrentViewAsync(m, ct);
     }
 
@@ -137,19 +130,5 @@ public sealed class ReviewHandlers(TrellisDbContext db, MentorshipAccess access,
             r.IsOpen(now) && mine is null && r.DueAt + OverdueAfter <= now, r.CompletedAt,
             mine is null ? null : new MyAnswerView(mine.Score, mine.GoingWell, mine.ShouldChange, mine.Direction, mine.WantsRevision, mine.AnsweredAt),
             m.OtherName, theirs is not null, summary?.Sentences.ToList() ?? [], r.RevisionInvitedAt is not null);
-    }
-
-    private async Task<Error?> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            // Both members answering at the same instant, or the job opening the review meanwhile.
-            return new ConflictError("The review changed while you were answering. Reload it and try again.");
-        }
     }
 }

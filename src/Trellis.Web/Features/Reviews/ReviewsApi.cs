@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Trellis.Web.Infrastructure.Auth;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Reviews;
@@ -8,7 +8,7 @@ public static class ReviewsApi
 {
     public static void MapReviews(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/mentorships/{id:guid}/reviews").WithTags("Reviews").RequireAuthorization(Policies.Member);
+        var group = api.MapMentorshipGroup("/reviews", "Reviews");
         group.MapGet("", List).WithName("ListReviews")
             .WithSummary("Past and open reviews of the mentorship: my own answers and, once both have answered, the shared summary. Never the other member's answers.");
         group.MapGet("/current", Current).WithName("GetCurrentReview")
@@ -19,21 +19,16 @@ public static class ReviewsApi
             .WithSummary("Answer the open review privately: score 1–5, what goes well, what should change, direction (KeepGoing, MeetMoreOften, MeetLessOften, WrapUp), wantsRevision.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ReviewView>>, ProblemHttpResult>> List(Guid id, HttpContext http, ReviewHandlers handlers, CancellationToken ct)
-    {
-        var result = await handlers.ListAsync(http.User.MemberId(), id, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-    }
+    private static async Task<Ok<IReadOnlyList<ReviewView>>> List(MentorshipMembership m, ReviewHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.ListAsync(m, ct));
 
-    private static async Task<Results<Ok<CurrentReviewView>, ProblemHttpResult>> Current(Guid id, HttpContext http, ReviewHandlers handlers, CancellationToken ct) =>
-        Answer(await handlers.CurrentAsync(http.User.MemberId(), id, ct));
+    private static async Task<Ok<CurrentReviewView>> Current(MentorshipMembership m, ReviewHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.CurrentAsync(m, ct));
 
-    private static async Task<Results<Ok<CurrentReviewView>, ProblemHttpResult>> Start(Guid id, HttpContext http, ReviewHandlers handlers, CancellationToken ct) =>
-        Answer(await handlers.StartAsync(http.User.MemberId(), id, ct));
+    private static Task<Results<Ok<CurrentReviewView>, ProblemHttpResult>> Start(
+        MentorshipMembership m, ReviewHandlers handlers, CancellationToken ct) => handlers.StartAsync(m, ct).ToOk();
 
-    private static async Task<Results<Ok<CurrentReviewView>, ProblemHttpResult>> AnswerReview(Guid id, ReviewAnswerInput input, HttpContext http, ReviewHandlers handlers, CancellationToken ct) =>
-        Answer(await handlers.AnswerAsync(http.User.MemberId(), id, input, ct));
-
-    private static Results<Ok<CurrentReviewView>, ProblemHttpResult> Answer(Result<CurrentReviewView> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    private static Task<Results<Ok<CurrentReviewView>, ProblemHttpResult>> AnswerReview(
+        MentorshipMembership m, ReviewAnswerInput input, ReviewHandlers handlers, CancellationToken ct) =>
+        handlers.AnswerAsync(m, input, ct).ToOk();
 }

@@ -74,3 +74,22 @@ public sealed class EntriesAttribute(int maxEntries, int maxChars) : ValidationA
         return ValidationResult.Success;
     }
 }
+
+/// <summary>Text naming one of an enum's values (any case), never its number: for fields kept as text so that an
+/// unknown value is a 400 naming the field rather than a body that does not parse. Blank is left to <c>[Needed]</c>.
+/// Handlers read the value with <see cref="Parse{T}"/> once the request has passed.</summary>
+public sealed class NameOfAttribute(Type enumType, string message) : ValidationAttribute(message)
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext context) =>
+        value is string text && text.Trim().Length > 0 && TryParse(enumType, text) is null
+            ? new ValidationResult(ErrorMessage)
+            : ValidationResult.Success;
+
+    public static T Parse<T>(string text) where T : struct, Enum => (T)(TryParse(typeof(T), text)
+        ?? throw new ArgumentException($"'{text}' names no {typeof(T).Name}; the request's [NameOf] should have said so."));
+
+    private static object? TryParse(Type type, string text) =>
+        !int.TryParse(text, out _) && Enum.TryParse(type, text, ignoreCase: true, out var value) && Enum.IsDefined(type, value!)
+            ? value
+            : null;
+}

@@ -17,7 +17,7 @@ public sealed class MembershipGateTests(TrellisApp app) : IClassFixture<TrellisA
     /// <summary>Features not yet moved onto the gate (their handlers still check membership themselves).</summary>
     private static readonly string[] NotYetOnTheGate =
     [
-        "meetings", "critiques", "resources", "goals", "timeline", "messages", "reviews", "endorsement",
+        "meetings", "critiques", "timeline", "messages",
         "revisions", "pause", "resume", "end", "reflection", "block", "accept", "decline", "withdraw", "counter",
         "questions", "answers", "versions", "agreement", "revision", "diff", "edit", "lifecycle", "complete", "extend",
     ];
@@ -46,6 +46,22 @@ public sealed class MembershipGateTests(TrellisApp app) : IClassFixture<TrellisA
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("errors", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.MentorshipId == w.Id)));
+    }
+
+    [Theory]
+    [InlineData("resources/articles")]
+    [InlineData("resources/books")]
+    [InlineData("reviews/answer")]
+    [InlineData("endorsement")]
+    public async Task EveryFeatureOnTheGate_Answers404ToAThirdMember_BeforeItsValidation(string path)
+    {
+        var w = await app.ActiveAsync("Gate " + path.Replace('/', ' '));
+        var third = await app.MenteeAsync("Eve " + path.Replace('/', ' '));
+        var response = await third.PostJsonAsync($"/api/v1/mentorships/{w.Id}/{path}", new { });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("errors", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Its own member, with the same body, is told which fields are wrong.
+        Assert.Equal(HttpStatusCode.BadRequest, (await w.Mentee.PostJsonAsync($"/api/v1/mentorships/{w.Id}/{path}", new { })).StatusCode);
     }
 
     [Fact]

@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Goals.Components;
 
 /// <summary>On the mentorship page: the goals shared with it and how far along they are.</summary>
-public sealed class GoalsSummaryViewComponent(GoalHandlers handlers) : ViewComponent
+public sealed class GoalsSummaryViewComponent(GoalHandlers handlers, MentorshipAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid mentorshipId)
     {
-        var goals = await handlers.ListForMentorshipAsync(UserClaimsPrincipal.MemberId(), mentorshipId, HttpContext.RequestAborted);
-        return goals.IsSuccess ? View("/Features/Goals/Components/GoalsSummary.cshtml", goals.Value) : Content("");
+        var ct = HttpContext.RequestAborted;
+        return await access.FindAsync(UserClaimsPrincipal.MemberId(), mentorshipId, ct) is { } membership
+            ? View("/Features/Goals/Components/GoalsSummary.cshtml", await handlers.ListForMentorshipAsync(membership, ct))
+            : Content("");
     }
 }
 
