@@ -57,6 +57,8 @@ public static class WebSetup
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteLinks>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Trellis.Web.Features.Shared.MemberClock>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
