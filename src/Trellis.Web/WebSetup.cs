@@ -104,6 +104,8 @@ public static class WebSetup
         services.AddScoped<AccountEmails>();
         services.AddScoped<Trellis.Web.Infrastructure.Auth.SessionRevocation>();
         services.AddScoped<ApiSessions>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<Registration>();
         services.AddTrellisModeration();
         services.AddTrellisFiles(configuration);
         services.AddScoped<CritiqueHandlers>();

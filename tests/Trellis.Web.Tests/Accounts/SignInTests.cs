@@ -9,22 +9,6 @@ namespace Trellis.Web.Tests.Accounts;
 public sealed class SignInTests(TrellisApp app) : IClassFixture<TrellisApp>
 {
     [Fact]
-    public async Task SignIn_FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
-    {
-        var member = await app.RegisteredAsync("Lock Out");
-        var other = app.Browser();
-        for (var i = 0; i < 5; i++)
-            await other.SignInAsync(member.Email, "wrong password " + i);
-
-        var right = await other.SignInAsync(member.Email, member.Password);
-
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked", Forms.Summary(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var lockoutEnd = await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.LockoutEnd).SingleAsync());
-        Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10));
-    }
-
-    [Fact]
     public async Task AuthCookie_IsHostPrefixed_Secure_HttpOnly_AndSameSiteLax()
     {
         var email = Members.NewEmail("cookie");

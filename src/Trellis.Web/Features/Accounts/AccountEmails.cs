@@ -35,6 +35,10 @@ public sealed class AccountEmails(UserManager<Member> users, TrellisDbContext db
         Queue(member.Email!, Emails.ResetPassword(member.DisplayName, link));
     }
 
+    /// <summary>Someone registered with an address that has an account: its owner is told, the registrant is not.</summary>
+    public void QueueAlreadyRegistered(Member member) =>
+        Queue(member.Email!, Emails.AlreadyRegistered(member.DisplayName, links.Absolute("/Accounts/SignIn"), links.Absolute("/Accounts/ForgotPassword")));
+
     public void QueuePasswordChanged(Member member) => Queue(member.Email!, Emails.PasswordChanged(member.DisplayName));
 
     public static string? Decode(string? code)

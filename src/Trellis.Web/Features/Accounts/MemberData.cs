@@ -54,13 +54,13 @@ public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, Men
 /// <see cref="WorkspaceErasure"/>) and replaces the name with "Former member". The member row itself stays, anonymised, so
 /// that what the other member of a relationship wrote keeps its history.
 /// </summary>
-public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques, LiveConnections live)
+public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TrellisSignInManager signIn, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques, LiveConnections live)
 {
     public async Task<Result<bool>> DeleteAsync(Guid me, string password, CancellationToken ct)
     {
         var member = await users.FindByIdAsync(me.ToString());
         if (member is null || member.IsDeleted) return new NotFoundError();
-        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(member, password))
+        if (!await signIn.CheckReenteredPasswordAsync(member, password))
             return new Invalid("password", "The password is not correct.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -2,14 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Shared;
-using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<Member> users, TrellisDbContext db, AccountEmails emails, TimeProvider time) : TrellisPageModel
+public sealed class RegisterModel(Registration registration) : TrellisPageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -34,29 +32,16 @@ public sealed class RegisterModel(UserManager<Member> users, TrellisDbContext db
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var now = time.GetUtcNow();
-        var member = new Member { Id = Guid.CreateVersion7(now), UserName = Input.Email.Trim(), Email = Input.Email.Trim(), DisplayName = Input.Name.Trim(), CreatedAt = now };
-
-        // Account, profile and confirmation e-mail commit together or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(member, Input.Password);
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors)
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Describe(error));
-            return Page();
-        }
-        db.Profiles.Add(new Profile(member.Id, now));
-        await emails.QueueConfirmationAsync(member);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        TempData["RegisteredEmail"] = member.Email; // not in the URL: addresses do not belong in logs
+        var problems = await registration.RegisterAsync(Input.Name, Input.Email, Input.Password, ct);
+        foreach (var error in problems)
+            ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Describe(error));
+        if (problems.Count > 0) return Page();
+        TempData["RegisteredEmail"] = Input.Email.Trim(); // not in the URL: addresses do not belong in logs
         return RedirectToPage("RegisterConfirmation");
     }
 
     private static string Describe(IdentityError error) => error.Code switch
     {
-        "DuplicateUserName" or "DuplicateEmail" => "An account with this e-mail address already exists. Sign in, or reset your password.",
         "InvalidEmail" or "InvalidUserName" => "This does not look like an e-mail address.",
         _ => error.Description,
     };

@@ -26,6 +26,9 @@ public sealed class SignInModel(SignInManager<Member> signIn) : TrellisPageModel
         public bool RememberMe { get; set; }
     }
 
+    public const string FailedMessage = "That e-mail and password do not match an account. If you registered but have not confirmed your address yet, "
+        + "we have just sent it a new link. After several wrong tries, wait a minute before the next one.";
+
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
@@ -33,19 +36,16 @@ public sealed class SignInModel(SignInManager<Member> signIn) : TrellisPageModel
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
 
-        // Lockout counts every failure: five wrong passwords lock the account for 15 minutes.
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // One answer for an unknown address, a wrong password, an unconfirmed account and a throttled attempt
+        // (TrellisSignInManager), so the page tells nobody which addresses have accounts.
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded) return LocalRedirect(SafeReturn(returnUrl));
         if (result.RequiresTwoFactor)
             return RedirectToPage("SignInTwoFactor", new { returnUrl, rememberMe = Input.RememberMe });
-        if (result.IsLockedOut)
-            ModelState.AddModelError("", "Too many failed attempts: this account is locked for 15 minutes. You can reset your password in the meantime.");
-        else if (result is Infrastructure.Auth.SuspendedSignIn)
+        if (result is Infrastructure.Auth.SuspendedSignIn)
             ModelState.AddModelError("", "This account has been suspended by the site's administrators, so it cannot sign in.");
-        else if (result.IsNotAllowed)
-            ModelState.AddModelError("", "Please confirm your e-mail address first: open the link we sent you, or ask for a new one.");
         else
-            ModelState.AddModelError("", "That e-mail and password do not match an account.");
+            ModelState.AddModelError("", FailedMessage);
         return Page();
     }
 

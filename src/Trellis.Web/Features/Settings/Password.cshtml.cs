@@ -10,7 +10,7 @@ using Trellis.Web.Infrastructure.Data;
 namespace Trellis.Web.Features.Settings;
 
 [Authorize(Policy = Policies.Member)]
-public sealed class PasswordModel(UserManager<Member> users, SignInManager<Member> signIn, SessionRevocation sessions, AccountEmails emails, TrellisDbContext db)
+public sealed class PasswordModel(UserManager<Member> users, TrellisSignInManager signIn, SessionRevocation sessions, AccountEmails emails, TrellisDbContext db)
     : TrellisPageModel
 {
     [BindProperty]
@@ -31,6 +31,11 @@ public sealed class PasswordModel(UserManager<Member> users, SignInManager<Membe
     {
         if (!ModelState.IsValid) return Page();
         var member = await users.GetUserAsync(User) ?? throw new InvalidOperationException();
+        if (!await signIn.CheckReenteredPasswordAsync(member, Input.CurrentPassword))
+        {
+            ModelState.AddModelError("Input.CurrentPassword", "Your current password is not correct.");
+            return Page();
+        }
         var result = await users.ChangePasswordAsync(member, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {

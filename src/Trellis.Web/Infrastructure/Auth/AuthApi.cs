@@ -9,13 +9,16 @@ namespace Trellis.Web.Infrastructure.Auth;
 
 public sealed record RefreshRequest([property: Needed] string RefreshToken);
 
+public sealed record RegisterRequest([property: Needed] string Email, [property: Needed] string Password);
+
 /// <summary>
-/// <c>/api/v1/auth</c>: Identity's endpoints (register, login, confirm, reset, manage), except that Trellis answers
-/// <c>/refresh</c> itself — Identity's accepts a used refresh token again until it expires — and adds <c>/logout</c>.
+/// <c>/api/v1/auth</c>: Identity's endpoints (login, confirm, reset, manage), except that Trellis answers
+/// <c>/refresh</c> itself — Identity's accepts a used refresh token again until it expires — and <c>/register</c>
+/// (Identity's says when an address is taken), and adds <c>/logout</c>.
 /// </summary>
 public static class AuthApi
 {
-    private static readonly string[] OwnRoutes = ["/refresh"];
+    private static readonly string[] OwnRoutes = ["/refresh", "/register"];
 
     public static void MapTrellisAuth(this RouteGroupBuilder api)
     {
@@ -43,6 +46,8 @@ public static class AuthApi
         var own = api.MapGroup("/auth").WithTags("Accounts");
         own.MapPost("/refresh", Refresh).AllowAnonymous().WithName("Refresh")
             .WithSummary("A new access and refresh token for a refresh token. Each refresh token works once: using one again ends the sign-in everywhere.");
+        own.MapPost("/register", Register).AllowAnonymous().WithName("Register")
+            .WithSummary("Creates an account and sends a confirmation link. The answer is the same when the address already has an account (its owner is told by e-mail).");
         own.MapPost("/logout", Logout).RequireAuthorization(Policies.Member).WithName("Logout")
             .WithSummary("Signs out the session making the call: its access and refresh tokens (or cookie) stop working at once.");
     }
@@ -58,6 +63,14 @@ public static class AuthApi
         var principal = await signIn.CreateUserPrincipalAsync(member);
         ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaims(claims);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<IResult> Register(RegisterRequest request, Registration registration, CancellationToken ct)
+    {
+        var problems = await registration.RegisterAsync("", request.Email, request.Password, ct);
+        return problems.Count == 0
+            ? TypedResults.Ok()
+            : TypedResults.ValidationProblem(problems.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
     }
 
     private static async Task<IResult> Logout(HttpContext context, ApiSessions sessions, CancellationToken ct)

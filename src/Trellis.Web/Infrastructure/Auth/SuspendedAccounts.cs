@@ -20,11 +20,13 @@ public sealed class SuspendedSignIn : SignInResult
     public override string ToString() => "Suspended";
 }
 
-/// <summary>A suspended account cannot sign in by any route (password, two-factor, recovery code).</summary>
+/// <summary>Password sign-in that tells an attacker nothing, and a suspended account cannot sign in by any route
+/// (password, two-factor, recovery code).</summary>
 public sealed class TrellisSignInManager(
     UserManager<Member> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<Member> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<Member>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<Member> confirmation, ApiSessions apiSessions)
+    IUserConfirmation<Member> confirmation, ApiSessions apiSessions, SignInThrottle throttle, AccountEmails emails,
+    TrellisDbContext db, TimeProvider time)
     : SignInManager<Member>(users, http, claims, options, logger, schemes, confirmation)
 {
     /// <summary>Every route to a bearer token (password, two-factor code, recovery code) ends here: the tokens
@@ -38,19 +40,77 @@ public sealed class TrellisSignInManager(
 
     public override async Task<bool> CanSignInAsync(Member user) => !user.IsSuspended && await base.CanSignInAsync(user);
 
-    /// <summary>Only someone who knows the password learns that the account is suspended; anyone else gets the
-    /// ordinary failure, and wrong guesses still count towards the lockout.</summary>
-    public override async Task<SignInResult> CheckPasswordSignInAsync(Member user, string password, bool lockoutOnFailure)
+    /// <summary>Every answer to a sign-in that did not succeed takes at least this long, so the time it takes says
+    /// nothing about whether the address has an account (see docs/security.md for the measured medians).</summary>
+    public static readonly TimeSpan FailureFloor = TimeSpan.FromMilliseconds(300);
+
+    private static string? _placeholderHash;
+
+    /// <summary>
+    /// The sign-in page's and the API's password sign-in. An unknown address, an unconfirmed account, a wrong
+    /// password and a throttled attempt get the same answer (<see cref="SignInResult.Failed"/>) after the same work
+    /// (one password hash) and no sooner than <see cref="FailureFloor"/>. An unconfirmed account whose password was
+    /// right is sent a new confirmation link instead of being told so; only the right password for a suspended
+    /// account learns that it is suspended. There is no lockout: <see cref="SignInThrottle"/> slows guessing instead.
+    /// </summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        if (!user.IsSuspended) return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
-        if (await UserManager.IsLockedOutAsync(user)) return SignInResult.LockedOut;
-        if (await UserManager.CheckPasswordAsync(user, password)) return SuspendedSignIn.Instance;
-        if (lockoutOnFailure)
+        var started = time.GetTimestamp();
+        var result = await AttemptAsync((userName ?? "").Trim(), password ?? "", isPersistent);
+        if (!result.Succeeded && !result.RequiresTwoFactor)
         {
-            await UserManager.AccessFailedAsync(user);
-            if (await UserManager.IsLockedOutAsync(user)) return SignInResult.LockedOut;
+            var elapsed = time.GetElapsedTime(started);
+            if (elapsed < FailureFloor) await Task.Delay(FailureFloor - elapsed, time, Context.RequestAborted);
         }
-        return SignInResult.Failed;
+        return result;
+    }
+
+    /// <summary>A signed-in member re-entering their password (to delete the account, to change the password) counts
+    /// towards the same throttle as signing in, so a borrowed session cannot guess it without limit.</summary>
+    public async Task<bool> CheckReenteredPasswordAsync(Member user, string? password)
+    {
+        var email = user.Email ?? "";
+        var client = Context.Connection.RemoteIpAddress;
+        if (throttle.MustWait(email, client)) return false;
+        if (!string.IsNullOrEmpty(password) && await UserManager.CheckPasswordAsync(user, password))
+        {
+            throttle.Succeeded(email, client);
+            return true;
+        }
+        throttle.Failed(email, client);
+        return false;
+    }
+
+    private async Task<SignInResult> AttemptAsync(string email, string password, bool isPersistent)
+    {
+        var client = Context.Connection.RemoteIpAddress;
+        if (throttle.MustWait(email, client)) return SignInResult.Failed;
+        var user = email.Length == 0 ? null : await UserManager.FindByNameAsync(email);
+        if (user is null || user.IsDeleted)
+        {
+            // The same work as for a real account, so the answer takes as long.
+            _placeholderHash ??= UserManager.PasswordHasher.HashPassword(new Member(), Guid.NewGuid().ToString());
+            UserManager.PasswordHasher.VerifyHashedPassword(new Member(), _placeholderHash, password);
+            throttle.Failed(email, client);
+            return SignInResult.Failed;
+        }
+        if (password.Length == 0 || !await UserManager.CheckPasswordAsync(user, password))
+        {
+            throttle.Failed(email, client);
+            return SignInResult.Failed;
+        }
+        throttle.Succeeded(email, client);
+        if (user.IsSuspended) return SuspendedSignIn.Instance;
+        if (!await UserManager.IsEmailConfirmedAsync(user))
+        {
+            await emails.QueueConfirmationAsync(user);
+            await db.SaveChangesAsync(Context.RequestAborted);
+            return SignInResult.Failed;
+        }
+        // Identity's own path from here (two-factor, the cookie or bearer token); a lockout set before Trellis
+        // stopped locking is answered like any failure.
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
+        return result.IsLockedOut || result.IsNotAllowed ? SignInResult.Failed : result;
     }
 }
 

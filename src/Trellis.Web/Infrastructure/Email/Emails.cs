@@ -20,6 +20,12 @@ public static class Emails
         $"Hello {name},\n\nSomeone (hopefully you) asked to reset the password of your Trellis account. Choose a new one here:\n\n{link}\n\nThe link works once. If you did not ask, ignore this message; your password stays as it is.",
         link, "Choose a new password");
 
+    public static EmailContent AlreadyRegistered(string name, string signIn, string forgotPassword) => Build(
+        "You already have a Trellis account",
+        $"Hello {(name.Length > 0 ? name : "there")},\n\nSomeone (hopefully you) tried to join Trellis with this e-mail address, which already has an account, so nothing was created. "
+        + $"Sign in here:\n\n{signIn}\n\nForgot your password? Choose a new one here:\n\n{forgotPassword}\n\nIf this was not you, you can ignore this message.",
+        signIn, "Sign in");
+
     public static EmailContent PasswordChanged(string name) => Build(
         "Your Trellis password was changed",
         $"Hello {name},\n\nThe password of your Trellis account was just changed, and your other sessions were signed out. If this was not you, reset your password at once.",
