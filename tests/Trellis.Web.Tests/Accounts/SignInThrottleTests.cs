@@ -17,14 +17,15 @@ public sealed class SignInThrottleTests
         Assert.False(throttle.MustWait("ada@example.org", Client(1)));
 
         throttle.Failed("ada@example.org", Client(1)); // 4th: 2 s
-        Assert.True(throttle.MustWait("ADA@example.org ", Client(1)));
         Assert.False(throttle.MustWait("ada@example.org", Client(2)));
         time.Advance(TimeSpan.FromSeconds(2));
-        Assert.False(throttle.MustWait("ada@example.org", Client(1)));
+        Assert.False(throttle.MustWait("ADA@example.org ", Client(1)));
         throttle.Failed("ada@example.org", Client(1)); // 5th: 4 s
-        time.Advance(TimeSpan.FromSeconds(3));
-        Assert.True(throttle.MustWait("ada@example.org", Client(1)));
         time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(throttle.MustWait("ada@example.org", Client(1))); // trying while told to wait: the 6th, 8 s from now
+        time.Advance(TimeSpan.FromSeconds(4));
+        Assert.True(throttle.MustWait("ada@example.org", Client(1))); // the 7th, 16 s from now
+        time.Advance(TimeSpan.FromSeconds(16));
         Assert.False(throttle.MustWait("ada@example.org", Client(1)));
 
         throttle.Succeeded("ada@example.org", Client(1));

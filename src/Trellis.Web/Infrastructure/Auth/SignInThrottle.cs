@@ -25,12 +25,20 @@ public sealed class SignInThrottle(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
 
-    /// <summary>Whether an attempt for this address from this client must wait (and be answered as a failure).</summary>
+    /// <summary>Whether an attempt for this address from this client must wait (and be answered as a failure). A
+    /// client that keeps trying while told to wait counts a failure each time, so hammering only lengthens its wait;
+    /// the address's own wait is not lengthened that way (that would let anyone keep it closed).</summary>
     public bool MustWait(string email, IPAddress? client)
     {
         var now = time.GetUtcNow();
         Sweep(now);
-        return Held(ClientKey(email, client), now) || Held(AccountKey(email), now);
+        var clientKey = ClientKey(email, client);
+        if (Held(clientKey, now))
+        {
+            Count(clientKey, now, ClientFree, ClientMaxWait);
+            return true;
+        }
+        return Held(AccountKey(email), now);
     }
 
     /// <summary>A wrong password (at sign-in or wherever a signed-in member re-enters it).</summary>
