@@ -88,6 +88,39 @@ public sealed class SuspensionTests(ModerationApp app) : IClassFixture<Moderatio
     }
 
     [Fact]
+    public async Task ASuspendedMentor_CannotBeAsked_ThroughTheApiOrThePage_AndNothingIsWritten()
+    {
+        var admin = await app.AdminAsync();
+        var mentor = await app.MentorAsync("Sam Suspended");
+        var mentee = await app.MenteeAsync();
+        (await admin.Api.PostAsJsonAsync($"/api/v1/admin/members/{mentor.Id}/suspend", new { reason = "Fake credentials." })).EnsureSuccessStatusCode();
+
+        // The same answer as for a member who does not exist: a suspension is not announced to others.
+        var asked = await mentee.Api.PostAsJsonAsync("/api/v1/mentorships", MentorshipBuilders.Proposal(mentor.Id));
+        Assert.Equal(HttpStatusCode.NotFound, asked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mentee.Member.Browser.GetAsync($"/Mentorships/Ask/{mentor.Id}")).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Mentorships.CountAsync(m => m.MentorId == mentor.Id)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.MemberId == mentor.Id && n.Kind == Trellis.Web.Features.Notifications.NotificationKind.MentorshipRequest)));
+
+        (await admin.Api.PostAsJsonAsync($"/api/v1/admin/members/{mentor.Id}/unsuspend", new { })).EnsureSuccessStatusCode();
+        await mentee.ProposeAsync(mentor);
+    }
+
+    [Fact]
+    public async Task AMentorWhoseProfileModerationHid_CannotBeAsked_ThroughTheApi()
+    {
+        var admin = await app.AdminAsync();
+        var mentor = await app.MentorAsync("Hal Hidden");
+        var mentee = await app.MenteeAsync();
+        var report = await ModerationApp.ReportAsync(mentee, ReportKind.Profile, mentor.Id);
+        (await admin.Api.PostAsJsonAsync($"/api/v1/admin/reports/{report["id"]}/hide", new { reason = "Insults in the bio." })).EnsureSuccessStatusCode();
+
+        var asked = await mentee.Api.PostAsJsonAsync("/api/v1/mentorships", MentorshipBuilders.Proposal(mentor.Id));
+        Assert.Equal(HttpStatusCode.NotFound, asked.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Mentorships.CountAsync(m => m.MentorId == mentor.Id)));
+    }
+
+    [Fact]
     public async Task BadSuspensions_AreRefused_AndChangeNothing()
     {
         var admin = await app.AdminAsync();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
-using Trellis.Web.Features.Timeline;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Validation;

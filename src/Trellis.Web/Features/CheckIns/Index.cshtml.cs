@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Shared;
-using Trellis.Web.Features.Timeline;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;

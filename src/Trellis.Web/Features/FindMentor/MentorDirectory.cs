@@ -87,12 +87,5 @@ public sealed class MentorDirectory(IServiceScopeFactory scopes, IOptions<Matchi
         return rows.Select(r => MatchingProfiles.Mentor(r.Profile, r.Vector is null ? null : new ProfileEmbedding { Vector = r.Vector }.Floats())).ToList();
     }
 
-    /// <summary>Open to mentoring, confirmed, not deleted, suspended or hidden by moderation: a mentor who can be asked.</summary>
-    internal static IQueryable<Profile> Askable(TrellisDbContext db) =>
-        db.Profiles.Where(p => p.OpenToMentoring && p.HiddenAt == null
-                               && db.Users.Any(u => u.Id == p.MemberId && u.EmailConfirmed && u.DeletedAt == null && u.SuspendedAt == null));
-
-    /// <summary>Askable and visible beyond programmes (a programme's own mentors are searched in the programme).</summary>
-    private static IQueryable<Profile> Eligible(TrellisDbContext db) =>
-        Askable(db).Where(p => p.Visibility != ProfileVisibility.Programs);
+    private static IQueryable<Profile> Eligible(TrellisDbContext db) => db.Profiles.WhereDiscoverableMentor(db);
 }

@@ -80,7 +80,7 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
         var errors = query.Validate();
         if (errors.Count > 0) return new Invalid(errors);
         var index = new MentorIndex(directory.Index.Scorer.Options);
-        index.AddOrUpdate(await MentorDirectory.ProfilesAsync(db, MentorDirectory.Askable(db).Where(p => mentorIds.Contains(p.MemberId)), ct));
+        index.AddOrUpdate(await MentorDirectory.ProfilesAsync(db, db.Profiles.WhereAskableMentor(db).Where(p => mentorIds.Contains(p.MemberId)), ct));
         return await SearchAsync(index, me, query, ct);
     }
 
@@ -92,7 +92,7 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
         var request = new MentorSearchRequest
         {
             Mentee = mentee,
-            ReferenceDate = Today,
+            ReferenceDate = await db.TodayForAsync(me, time, ct),
             Filter = query.ToFilter(),
             QueryEmbedding = string.IsNullOrWhiteSpace(query.Q) ? null : (await embedder.GenerateVectorAsync(query.Q, cancellationToken: ct)).ToArray(),
             Skip = (query.Page - 1) * query.PageSize,
@@ -105,27 +105,25 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
     public async Task<IReadOnlyList<MentorResult>> RecommendAsync(Guid me, int take, CancellationToken ct)
     {
         var mentee = await MenteeAsync(me, ct);
-        var found = directory.Index.Search(new MentorSearchRequest { Mentee = mentee, ReferenceDate = Today, Take = take });
+        var found = directory.Index.Search(new MentorSearchRequest { Mentee = mentee, ReferenceDate = await db.TodayForAsync(me, time, ct), Take = take });
         return await DescribeAsync(found.Matches, ct);
     }
 
     /// <summary>"Why this could be a good match", for a mentee looking at a mentor's profile; null if not a mentor they could ask.</summary>
     public async Task<CompatibilityScore?> ExplainAsync(Guid me, Guid mentorId, CancellationToken ct) =>
-        me == mentorId ? null : directory.Index.Explain(await MenteeAsync(me, ct), mentorId, Today);
+        me == mentorId ? null : directory.Index.Explain(await MenteeAsync(me, ct), mentorId, await db.TodayForAsync(me, time, ct));
 
     /// <summary>How well one mentor suits one mentee, in the words "Find a mentor" uses (a coordinator's draft match);
     /// null if the mentor cannot be asked (not open to mentoring, suspended, hidden, deleted).</summary>
     public async Task<(int Match, string Explanation, IReadOnlyList<string> Reasons)?> ScorePairAsync(Guid menteeId, Guid mentorId,
         CancellationToken ct)
     {
-        var mentor = (await MentorDirectory.ProfilesAsync(db, MentorDirectory.Askable(db).Where(p => p.MemberId == mentorId), ct))
+        var mentor = (await MentorDirectory.ProfilesAsync(db, db.Profiles.WhereAskableMentor(db).Where(p => p.MemberId == mentorId), ct))
             .SingleOrDefault();
         if (mentor is null) return null;
-        var score = directory.Index.Scorer.Score(await MenteeAsync(menteeId, ct), mentor, Today);
+        var score = directory.Index.Scorer.Score(await MenteeAsync(menteeId, ct), mentor, await db.TodayForAsync(menteeId, time, ct));
         return ((int)Math.Round(score.Total * 100), MatchExplanations.Explain(score), score.Reasons.Select(MatchExplanations.Sentence).ToList());
     }
-
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private async Task<MenteeProfile> MenteeAsync(Guid me, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Mentorships.Workspace;
-using Trellis.Web.Features.Timeline;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 
@@ -229,7 +229,7 @@ public sealed class GoalHandlers(TrellisDbContext db, MentorshipAccess access, T
         }).ToList();
     }
 
-    public async Task<DateOnly> TodayAsync(Guid me, CancellationToken ct) => (await db.ZoneOfAsync(me, ct)).Today(time);
+    public Task<DateOnly> TodayAsync(Guid me, CancellationToken ct) => db.TodayForAsync(me, time, ct);
 
     private Task<string> NameAsync(Guid memberId, CancellationToken ct) =>
         db.Users.Where(u => u.Id == memberId).Select(u => u.DisplayName).SingleAsync(ct);

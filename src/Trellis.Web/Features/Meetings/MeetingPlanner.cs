@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Mentorships.Agreements;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web.Features.Meetings;
@@ -29,7 +30,7 @@ public sealed class MeetingPlanner(TrellisDbContext db)
     public async Task<Meeting> FirstAsync(Mentorship mentorship, Agreement terms, DateTimeOffset now, CancellationToken ct)
     {
         var organiser = await WorkdayOfAsync(mentorship.MentorId, ct);
-        var today = DateOnly.FromDateTime(MeetingTimes.InZone(now, organiser.TimeZone).DateTime);
+        var today = organiser.Zone.TodayAt(now);
         var from = terms.StartDate > today ? terms.StartDate : today;
         return await PlanAsync(mentorship.Id, mentorship.MentorId, mentorship.MenteeId, organiser.TimeZone, from, null, terms, now, ct);
     }

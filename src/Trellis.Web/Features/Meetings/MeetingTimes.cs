@@ -1,3 +1,5 @@
+using Trellis.Web.Features.Profiles;
+
 namespace Trellis.Web.Features.Meetings;
 
 /// <summary>A member's working hours in their own zone (from their profile), Monday to Friday.</summary>
@@ -30,8 +32,7 @@ public static class MeetingTimes
     /// <summary>How far ahead Trellis looks for a time both members can make before settling for the organiser's hours.</summary>
     public const int SearchDays = 21;
 
-    public static TimeZoneInfo Zone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo Zone(string id) => MemberClock.Zone(id);
 
     /// <summary>The instant of a wall-clock time in a zone; null when that time does not exist there (the hour
     /// skipped when clocks go forward). A time that happens twice (clocks going back) is the first one.</summary>
@@ -43,7 +44,7 @@ public static class MeetingTimes
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
-    public static DateTimeOffset InZone(DateTimeOffset instant, string zone) => TimeZoneInfo.ConvertTime(instant, Zone(zone));
+    public static DateTimeOffset InZone(DateTimeOffset instant, string zone) => Zone(zone).LocalAt(instant);
 
     /// <summary>"Wed 10 March 2027, 14:00–15:00 (Europe/London)", in the zone given.</summary>
     public static string Describe(DateTimeOffset start, int minutes, string zone)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Email;
@@ -35,8 +36,7 @@ public sealed class DigestSender(IServiceScopeFactory scopes, TimeProvider time)
         var sent = 0;
         foreach (var member in members)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(member.TimeZone);
-            var local = TimeZoneInfo.ConvertTime(now, zone);
+            var local = MemberClock.Zone(member.TimeZone).LocalAt(now);
             if (local.Hour < LocalHour || member.Email is null) continue;
             var startOfLocalDay = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
             if (await db.Notifications.AnyAsync(n => n.MemberId == member.Id && n.Email == EmailDelivery.Digested && n.DigestedAt >= startOfLocalDay, ct))

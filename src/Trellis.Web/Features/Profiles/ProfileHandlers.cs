@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Programmes.Enrolment;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 
@@ -44,20 +43,11 @@ public sealed class ProfileHandlers(TrellisDbContext db, TimeProvider time)
     /// <summary>Another member's profile, only if its visibility lets <paramref name="viewer"/> see it.</summary>
     public async Task<Result<ProfileView>> ViewAsync(Guid? viewer, Guid memberId, CancellationToken ct)
     {
-        // Nobody takes part in a programme as Guid.Empty, so an anonymous viewer has no co-members.
-        var coMembers = CoMembers.Of(db, viewer ?? Guid.Empty);
-        var row = await db.Profiles
-            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { Profile = p, u.DisplayName, u.EmailConfirmed, u.DeletedAt, u.SuspendedAt })
-            .Where(x => x.Profile.MemberId == memberId && x.DeletedAt == null)
-            .Where(x => x.Profile.MemberId == viewer
-                        || (x.EmailConfirmed && x.Profile.HiddenAt == null && x.SuspendedAt == null && (x.Profile.Visibility == ProfileVisibility.Public
-                                                 || (viewer != null && x.Profile.Visibility == ProfileVisibility.Members)
-                                                 || (x.Profile.Visibility == ProfileVisibility.Programs && coMembers.Contains(x.Profile.MemberId)))))
+        var row = await db.Profiles.WhereVisibleTo(db, viewer).Where(p => p.MemberId == memberId)
+            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { Profile = p, u.DisplayName, u.EmailConfirmed })
             .AsNoTracking()
             .SingleOrDefaultAsync(ct);
         if (row is null) return new NotFoundError("No such member.");
-        // A blocked pair cannot find each other, whichever of them blocked.
-        if (viewer is { } v && v != memberId && await Blocking.Blocks.ExistBetweenAsync(db, v, memberId, ct)) return new NotFoundError("No such member.");
         return row.Profile.ToView(row.DisplayName, row.EmailConfirmed, owner: viewer == memberId);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Trellis.Web.Features.Mentorships.Workspace;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Shared;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Data;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Trellis.Web.Features.Mentorships.Workspace;
-using Trellis.Web.Features.Timeline;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 

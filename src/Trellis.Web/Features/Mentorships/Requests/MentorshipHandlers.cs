@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Features.Mentorships.Lifecycle;
 using Trellis.Web.Features.Mentorships.Workspace;
@@ -80,15 +79,10 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         else if (request.MentorId == me) errors["mentorId"] = ["You cannot be your own mentor."];
         if (errors.Count > 0) return new Invalid(errors);
         var mentorId = request.MentorId!.Value;
-        // A blocked pair (either way) gets exactly what an unknown member gets.
-        if (await Blocks.ExistBetweenAsync(db, me, mentorId, ct)) return new NotFoundError("No such member.");
-
-        // A mentor visible only to people in their programmes can be asked by those people.
-        var coMembers = CoMembers.Of(db, me);
-        var mentor = await db.Profiles
-            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { p.MemberId, p.OpenToMentoring, p.MentorCapacity, p.ActiveMentees, p.Visibility, u.EmailConfirmed, u.DeletedAt, u.DisplayName })
-            .Where(x => x.MemberId == mentorId && x.DeletedAt == null && x.EmailConfirmed
-                        && (x.Visibility != ProfileVisibility.Programs || coMembers.Contains(x.MemberId)))
+        // A blocked pair (either way), a suspended mentor, a hidden profile or one kept to programmes the mentee is
+        // not in get exactly what an unknown member gets.
+        var mentor = await db.Profiles.WhereVisibleTo(db, me).Where(p => p.MemberId == mentorId)
+            .Join(db.Users, p => p.MemberId, u => u.Id, (p, u) => new { p.OpenToMentoring, p.MentorCapacity, p.ActiveMentees, u.DisplayName })
             .SingleOrDefaultAsync(ct);
         if (mentor is null) return new NotFoundError("No such member.");
         if (!mentor.OpenToMentoring) return new ConflictError($"{mentor.DisplayName} is not taking mentees at the moment.");
@@ -343,12 +337,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         db.Users.Where(u => u.Id == memberId).Select(u => u.DisplayName).SingleAsync(ct);
 
     /// <summary>"Start date in the past" means the member's own today, not UTC's.</summary>
-    public async Task<DateOnly> TodayForAsync(Guid me, CancellationToken ct)
-    {
-        var zone = await db.Profiles.Where(p => p.MemberId == me).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";
-        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone));
-        return DateOnly.FromDateTime(local.DateTime);
-    }
+    public Task<DateOnly> TodayForAsync(Guid me, CancellationToken ct) => db.TodayForAsync(me, time, ct);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
