@@ -107,6 +107,10 @@ public static class WebSetup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<Registration>();
         services.AddTrellisModeration();
+        // What moderation reaches into is composed here, so Moderation depends on no feature (ADR 0020).
+        services.AddScoped<IReportTarget, ProfileReportTarget>();
+        services.AddScoped<IReportTarget, RequestReportTarget>();
+        services.AddScoped<ISuspensionListener, ProfileSuspension>();
         services.AddTrellisFiles(configuration);
         services.AddScoped<CritiqueHandlers>();
         services.AddSingleton<OrphanFileSweep>();
@@ -114,6 +118,7 @@ public static class WebSetup
         services.AddTrellisMessages(configuration);
         services.AddScoped<RevisionHandlers>();
         services.AddScoped<ReviewSchedule>();
+        services.AddScoped<IAgreementRevisionListener>(sp => sp.GetRequiredService<ReviewSchedule>());
         services.AddScoped<ReviewHandlers>();
         services.AddSingleton<ReviewReminders>();
         services.AddScoped<ImpactStats>();

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Trellis.Web.Domain;
 using Trellis.Web.Features.Messages;
-using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Messages;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Mentorships.Workspace;
-using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.CheckIns;
 

@@ -31,7 +31,7 @@ public sealed class IndexModel(MentorshipAccess access, CritiqueHandlers handler
             TempData["Status"] = "Your work is sent for critique.";
             return Redirect($"/Mentorships/{id}/Critiques/{result.Value.Id}");
         }
-        if (result.Error is Infrastructure.Http.NotFoundError) return NotFound();
+        if (result.Error is Trellis.Web.Domain.NotFoundError) return NotFound();
         AddErrors(result.Error);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

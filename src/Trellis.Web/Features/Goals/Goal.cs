@@ -1,5 +1,3 @@
-using Trellis.Web.Infrastructure.Http;
-
 namespace Trellis.Web.Features.Goals;
 
 /// <summary>What the owner sends to create or change a goal; <see cref="Version"/> is required to change one.</summary>

@@ -1,5 +1,4 @@
 using Trellis.Web.Features.Mentorships.Agreements;
-using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Meetings;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Mentorships;
-using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Messages;
 

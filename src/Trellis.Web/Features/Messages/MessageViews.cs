@@ -1,5 +1,4 @@
 using System.Text;
-using Trellis.Web.Infrastructure.Http;
 
 namespace Trellis.Web.Features.Messages;
 

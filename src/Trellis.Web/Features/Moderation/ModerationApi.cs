@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Trellis.Web.Features.Mentorships.Requests;
-using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
 
@@ -8,14 +6,13 @@ namespace Trellis.Web.Features.Moderation;
 
 public static class ModerationApi
 {
-    /// <summary>Moderation's services, and the report targets of the features that have none of their own setup.
-    /// Other features register their <see cref="IReportTarget"/> next to their own services.</summary>
+    /// <summary>Moderation's own services. Features that have reportable items register their <see cref="IReportTarget"/>
+    /// (and features that show a member, their <see cref="ISuspensionListener"/>) where they are composed, so moderation
+    /// depends on none of them.</summary>
     public static IServiceCollection AddTrellisModeration(this IServiceCollection services)
     {
         services.AddScoped<ReportHandlers>();
         services.AddScoped<ModerationHandlers>();
-        services.AddScoped<IReportTarget, ProfileReportTarget>();
-        services.AddScoped<IReportTarget, RequestReportTarget>();
         return services;
     }
 

@@ -8,7 +8,7 @@ namespace Trellis.Web.Features.Moderation;
 
 /// <summary>What administrators do with reports: read the reported item, hide it, dismiss the report,
 /// suspend or unsuspend its author. Every action leaves an <see cref="AdminAction"/>.</summary>
-public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportTarget> targets, SessionRevocation sessions, LiveConnections live, Notifier notifier, TimeProvider time)
+public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportTarget> targets, IEnumerable<ISuspensionListener> listeners, SessionRevocation sessions, LiveConnections live, Notifier notifier, TimeProvider time)
 {
     public Task<List<ReportSummary>> OpenReportsAsync(CancellationToken ct) =>
         db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Open)
@@ -72,7 +72,7 @@ public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportT
         if (member.IsSuspended) return new ConflictError("This account is already suspended.");
         var now = time.GetUtcNow();
         member.Suspend(now);
-        await MarkProfileChangedAsync(memberId, now, ct);
+        foreach (var listener in listeners) await listener.OnSuspensionChangedAsync(memberId, now, ct);
         db.AdminActions.Add(new AdminAction(admin, AdminActionKind.Suspend, reportId, memberId, Reason(decision), now));
         // Told by e-mail, since they can no longer sign in; never who reported them or about what.
         await notifier.PublishAsync(memberId, NotificationKind.Account, "Your Trellis account is suspended",
@@ -93,17 +93,13 @@ public sealed class ModerationHandlers(TrellisDbContext db, IEnumerable<IReportT
         if (!member.IsSuspended) return new ConflictError("This account is not suspended.");
         var now = time.GetUtcNow();
         member.Unsuspend();
-        await MarkProfileChangedAsync(memberId, now, ct);
+        foreach (var listener in listeners) await listener.OnSuspensionChangedAsync(memberId, now, ct);
         db.AdminActions.Add(new AdminAction(admin, AdminActionKind.Unsuspend, reportId, memberId, Reason(decision), now));
         await notifier.PublishAsync(memberId, NotificationKind.Account, "Your Trellis account is active again",
             "The site's administrators have lifted the suspension of your account: you can sign in again.", "/Accounts/SignIn", ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
-
-    /// <summary>A suspended mentor leaves (and an unsuspended one rejoins) search on every node.</summary>
-    private async Task MarkProfileChangedAsync(Guid memberId, DateTimeOffset at, CancellationToken ct) =>
-        (await db.Profiles.SingleOrDefaultAsync(p => p.MemberId == memberId, ct))?.MarkChanged(at);
 
     private IReportTarget? Target(ReportKind kind) => targets.FirstOrDefault(t => t.Kind == kind);
 

@@ -36,7 +36,7 @@ public static class ProgrammeCommand
                         $"(a {created.Value.Kind.ToString().ToLowerInvariant()} programme, still a draft).");
                     return 0;
                 }
-                if (created.Error is Infrastructure.Http.Invalid invalid)
+                if (created.Error is Trellis.Web.Domain.Invalid invalid)
                     foreach (var (field, messages) in invalid.Errors)
                         await error.WriteLineAsync($"--{(field == "ownerEmail" ? "owner" : field)}: {string.Join(" ", messages)}");
                 else

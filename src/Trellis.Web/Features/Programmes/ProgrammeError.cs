@@ -1,5 +1,3 @@
-using Trellis.Web.Infrastructure.Http;
-
 namespace Trellis.Web.Features.Programmes;
 
 public enum ProgrammeErrorKind

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web.Features.Reviews;
@@ -8,7 +9,7 @@ namespace Trellis.Web.Features.Reviews;
 /// of the mentorship or from the last completed review (an on-demand review restarts the count). The
 /// pending review is a row; the reminder job creates it for every active mentorship that has none.
 /// </summary>
-public sealed class ReviewSchedule(TrellisDbContext db)
+public sealed class ReviewSchedule(TrellisDbContext db) : IAgreementRevisionListener
 {
     public static DateTimeOffset NextDue(DateTimeOffset activatedAt, DateTimeOffset? lastCompleted, int months) =>
         (lastCompleted ?? activatedAt).AddMonths(months);
@@ -30,6 +31,9 @@ public sealed class ReviewSchedule(TrellisDbContext db)
         db.Reviews.Add(review);
         return review;
     }
+
+    public Task OnAgreementRevisedAsync(AgreementRevised revised, CancellationToken ct) =>
+        RescheduleAsync(revised.Mentorship.Id, revised.Mentorship.ActivatedAt!.Value, revised.Mentorship.InForce!.ReviewEveryMonths, revised.At, ct);
 
     /// <summary>A revised agreement with another interval moves a scheduled review that is not open yet.</summary>
     public async Task RescheduleAsync(Guid mentorshipId, DateTimeOffset activatedAt, int months, DateTimeOffset now, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Trellis.Web.Domain;
 using Trellis.Web.Features.Blocking;
 using Trellis.Web.Features.CheckIns;
 using Trellis.Web.Features.Notifications;

@@ -52,7 +52,7 @@ public sealed class AskModel(MentorshipHandlers handlers, ProfileHandlers profil
         var errors = input.Validate(await handlers.TodayForAsync(Me, ct), "agreement.");
         if (errors.Count > 0)
         {
-            AddErrors(new Infrastructure.Http.Invalid(errors));
+            AddErrors(new Trellis.Web.Domain.Invalid(errors));
             return Page();
         }
         Preview = input.ToAgreement();

@@ -3,7 +3,6 @@ using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
-using Trellis.Web.Features.Reviews;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 
@@ -13,7 +12,7 @@ namespace Trellis.Web.Features.Mentorships.Revisions;
 /// Revising the agreement of a running mentorship: the same versioned negotiation as the first agreement,
 /// but the agreement in force (and the status) stay until the other member accepts the revised version.
 /// </summary>
-public sealed class RevisionHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, MentorshipHandlers mentorships, ReviewSchedule reviews)
+public sealed class RevisionHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, MentorshipHandlers mentorships, MentorshipEvents events)
 {
     public Task<Result<MentorshipView>> ProposeAsync(Guid me, Guid id, ChangeRequest request, CancellationToken ct) =>
         ChangeAsync(me, id, request, counter: false, ct);
@@ -60,10 +59,10 @@ public sealed class RevisionHandlers(TrellisDbContext db, TimeProvider time, Not
         if (m.AcceptRevision(me, request.Version.Value, now) is { } refused) return MentorshipHandlers.ToError(refused);
 
         var name = await NameAsync(me, ct);
-        // A new review interval moves a review that is not due yet.
-        await reviews.RescheduleAsync(m.Id, m.ActivatedAt!.Value, m.InForce!.ReviewEveryMonths, now, ct);
+        // Reviews follow the new interval (a review that is not due yet moves).
+        await events.AgreementRevisedAsync(m, me, now, ct);
         await notifier.PublishAsync(Other(m, me), NotificationKind.CounterProposal, $"{name} accepted the revised agreement",
-            $"Version {m.AcceptedVersion} is now your agreement: {m.InForce.Terms.MeetingText}.", Link(m.Id), ct);
+            $"Version {m.AcceptedVersion} is now your agreement: {m.InForce!.Terms.MeetingText}.", Link(m.Id), ct);
         db.AddTimeline(m.Id, now, me, "agreement", $"{name} accepted version {m.AcceptedVersion}; it is now the agreement in force.", Link(m.Id));
         return await SaveAsync(m, me, ct);
     }

@@ -14,12 +14,31 @@ public interface IMentorshipStatusListener
     Task OnStatusChangedAsync(MentorshipStatusChange change, CancellationToken ct);
 }
 
-public sealed class MentorshipEvents(IEnumerable<IMentorshipStatusListener> listeners)
+/// <summary>A revision of the agreement was accepted: <paramref name="Mentorship"/>'s terms in force changed.</summary>
+public sealed record AgreementRevised(Mentorship Mentorship, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// A feature that follows the agreement's terms (reviews follow its interval). Same contract as
+/// <see cref="IMentorshipStatusListener"/>: called before saving, with the same DbContext, never saves. It lets
+/// those features depend on the mentorship, never the other way round.
+/// </summary>
+public interface IAgreementRevisionListener
+{
+    Task OnAgreementRevisedAsync(AgreementRevised revised, CancellationToken ct);
+}
+
+public sealed class MentorshipEvents(IEnumerable<IMentorshipStatusListener> listeners, IEnumerable<IAgreementRevisionListener> revisionListeners)
 {
     public async Task StatusChangedAsync(Mentorship mentorship, MentorshipStatus from, Guid? by, DateTimeOffset at, CancellationToken ct)
     {
         if (from == mentorship.Status) return;
         var change = new MentorshipStatusChange(mentorship, from, mentorship.Status, by, at);
         foreach (var listener in listeners) await listener.OnStatusChangedAsync(change, ct);
+    }
+
+    public async Task AgreementRevisedAsync(Mentorship mentorship, Guid by, DateTimeOffset at, CancellationToken ct)
+    {
+        var revised = new AgreementRevised(mentorship, by, at);
+        foreach (var listener in revisionListeners) await listener.OnAgreementRevisedAsync(revised, ct);
     }
 }

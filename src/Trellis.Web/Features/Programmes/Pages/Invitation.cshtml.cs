@@ -18,7 +18,7 @@ public sealed class InvitationModel(InvitationHandlers invitations) : TrellisPag
         var opened = await invitations.OpenAsync(Me, token, ct);
         if (opened.IsSuccess) return Redirect($"/Programmes/{opened.Value.Slug}/Enrol?role={opened.Value.Role}");
         Problem = opened.Error.Detail;
-        Response.StatusCode = opened.Error is Infrastructure.Http.NotFoundError ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict;
+        Response.StatusCode = opened.Error is Trellis.Web.Domain.NotFoundError ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict;
         return Page();
     }
 }

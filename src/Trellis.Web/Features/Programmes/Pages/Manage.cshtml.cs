@@ -29,7 +29,7 @@ public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handle
         return await AfterAsync(archived.Error, "The programme is archived; its history is kept.", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Infrastructure.Http.Error? error, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Trellis.Web.Domain.Error? error, string done, CancellationToken ct)
     {
         if (error is null)
         {

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Trellis.Web.Infrastructure.Http;
+namespace Trellis.Web.Domain;
 
 /// <summary>Either a value or an expected failure.</summary>
 public readonly record struct Result<T>

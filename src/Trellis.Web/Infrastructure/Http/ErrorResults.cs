@@ -1,23 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trellis.Web.Domain;
 
 namespace Trellis.Web.Infrastructure.Http;
 
-/// <summary>Expected failures are values (STYLE.md §3); <see cref="ErrorResults"/> maps them to HTTP in one place.</summary>
-public abstract record Error(string Detail);
-
-/// <summary>Not found and not allowed look the same to the caller.</summary>
-public sealed record NotFoundError(string Detail = "Not found.") : Error(Detail);
-
-public sealed record ConflictError(string Detail) : Error(Detail);
-
-/// <summary>The caller may see the thing but not do this to it (a coordinator who is not the programme's owner).</summary>
-public sealed record ForbiddenError(string Detail) : Error(Detail);
-
-public sealed record Invalid(IDictionary<string, string[]> Errors) : Error("One or more fields are not valid.")
-{
-    public Invalid(string field, string message) : this(new Dictionary<string, string[]> { [field] = [message] }) { }
-}
-
+/// <summary>The one place the domain's errors become HTTP: 400 with <c>errors</c> naming the field, 404, 409, 403.</summary>
 public static class ErrorResults
 {
     public static ProblemHttpResult ToProblem(this Error error) => error switch
