@@ -107,7 +107,7 @@ public static class WebSetup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<Registration>();
         services.AddTrellisModeration();
-        // What moderation reaches into is composed here, so Moderation depends on no feature (ADR 0020).
+        // What moderation reaches into is composed here, so Moderation depends on no feature (ADR 0022).
         services.AddScoped<IReportTarget, ProfileReportTarget>();
         services.AddScoped<IReportTarget, RequestReportTarget>();
         services.AddScoped<ISuspensionListener, ProfileSuspension>();

@@ -7,7 +7,7 @@ using static ArchUnitNET.Fluent.ArchRuleDefinition;
 namespace Trellis.Web.Tests.Platform;
 
 /// <summary>
-/// The directions dependencies must run in (ADR 0020), read from the compiled web assembly with ArchUnitNET.
+/// The directions dependencies must run in (ADR 0022), read from the compiled web assembly with ArchUnitNET.
 /// A failure names the types that broke the rule.
 /// </summary>
 public sealed class ArchitectureTests
@@ -29,8 +29,9 @@ public sealed class ArchitectureTests
         "Accounts <-> Reviews",
         // The profile page shows "why this could be a good match" from mentor search.
         "FindMentor <-> Profiles",
-        // Profiles and requests ask programmes who a member's co-members are; programmes read profiles.
-        "Profiles <-> Programmes",
+        // Profiles and requests ask programmes who a member's co-members are; programmes read profiles and
+        // propose mentorships; a mentorship knows its programme's rules.
+        "Mentorships <-> Programmes", "Profiles <-> Programmes",
     ];
 
     /// <summary>Features that still lie on a longer cycle (outside Accounts). It may only shrink.</summary>
