@@ -58,7 +58,7 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteLinks>();
         services.AddHttpContextAccessor();
-        services.AddScoped<Trellis.Web.Features.Shared.MemberClock>();
+        services.AddScoped<Trellis.Web.Features.Shared.MemberZone>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
@@ -107,7 +107,7 @@ public static class WebSetup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<Registration>();
         services.AddTrellisModeration();
-        // What moderation reaches into is composed here, so Moderation depends on no feature (ADR 0022).
+        // What moderation reaches into is composed here, so Moderation depends on no feature (ADR 0023).
         services.AddScoped<IReportTarget, ProfileReportTarget>();
         services.AddScoped<IReportTarget, RequestReportTarget>();
         services.AddScoped<ISuspensionListener, ProfileSuspension>();

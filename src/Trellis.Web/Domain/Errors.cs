@@ -3,7 +3,7 @@ namespace Trellis.Web.Domain;
 /// <summary>
 /// Expected failures are values (STYLE.md §3), in the domain's own words: entities and handlers return them
 /// without knowing about HTTP; <c>Infrastructure.Http.ErrorResults</c> maps them to problem documents in one place
-/// and pages put them next to the field (ADR 0022).
+/// and pages put them next to the field (ADR 0023).
 /// </summary>
 public abstract record Error(string Detail);
 

@@ -7,7 +7,7 @@ using static ArchUnitNET.Fluent.ArchRuleDefinition;
 namespace Trellis.Web.Tests.Platform;
 
 /// <summary>
-/// The directions dependencies must run in (ADR 0022), read from the compiled web assembly with ArchUnitNET.
+/// The directions dependencies must run in (ADR 0023), read from the compiled web assembly with ArchUnitNET.
 /// A failure names the types that broke the rule.
 /// </summary>
 public sealed class ArchitectureTests

@@ -6,7 +6,7 @@ namespace Trellis.Web.Features.Profiles;
 
 /// <summary>
 /// Who can be found, seen and asked — written once, because search, the profile page and a request must
-/// never disagree (a mentor search hides is a mentor no one can ask, through the page or the API). ADR 0022.
+/// never disagree (a mentor search hides is a mentor no one can ask, through the page or the API). ADR 0023.
 /// </summary>
 public static class Discovery
 {

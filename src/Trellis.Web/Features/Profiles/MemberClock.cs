@@ -32,6 +32,14 @@ public static class MemberClock
     /// <summary>The wall-clock time (with its offset) in this zone at <paramref name="instant"/>.</summary>
     public static DateTimeOffset LocalAt(this TimeZoneInfo zone, DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
 
+    /// <summary>An instant as the member reads it, e.g. "27 Nov 2026, 14:00", optionally naming the zone.</summary>
+    public static string Format(DateTimeOffset at, TimeZoneInfo zone, string format = "d MMM yyyy, HH:mm", bool nameZone = false) =>
+        zone.LocalAt(at).ToString(format, CultureInfo.InvariantCulture) + (nameZone ? $" ({ZoneName(zone)})" : "");
+
+    /// <summary>"Europe/Paris" reads as "Paris time"; UTC stays "UTC".</summary>
+    public static string ZoneName(TimeZoneInfo zone) =>
+        zone.Id is "UTC" or "Etc/UTC" ? "UTC" : zone.Id[(zone.Id.LastIndexOf('/') + 1)..].Replace('_', ' ') + " time";
+
     /// <summary>"27 Nov 2026, 14:00 (Europe/Paris)".</summary>
     public static string Local(this TimeZoneInfo zone, DateTimeOffset at) =>
         zone.LocalAt(at).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";

@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Profiles;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Trellis.Web.Features.Shared;
@@ -8,7 +9,7 @@ namespace Trellis.Web.Features.Shared;
 /// <c>name-zone</c> adds "(Paris time)" where the zone matters (a time someone must act by).
 /// </summary>
 [HtmlTargetElement("local-time", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class LocalTimeTagHelper(MemberClock clock) : TagHelper
+public sealed class LocalTimeTagHelper(MemberZone clock) : TagHelper
 {
     public DateTimeOffset At { get; set; }
     public string Format { get; set; } = "d MMM yyyy, HH:mm";
