@@ -58,7 +58,7 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteLinks>();
         services.AddHttpContextAccessor();
-        services.AddScoped<Trellis.Web.Features.Shared.MemberZone>();
+        services.AddScoped<Trellis.Web.Features.Profiles.MemberZone>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }

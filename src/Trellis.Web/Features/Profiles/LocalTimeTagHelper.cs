@@ -1,7 +1,6 @@
-using Trellis.Web.Features.Profiles;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Trellis.Web.Features.Shared;
+namespace Trellis.Web.Features.Profiles;
 
 /// <summary>
 /// <c>&lt;local-time at="@m.CreatedAt" /&gt;</c> → <c>&lt;time datetime="…Z"&gt;27 Nov 2026, 14:00&lt;/time&gt;</c>

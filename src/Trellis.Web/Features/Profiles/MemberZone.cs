@@ -1,8 +1,7 @@
-using Trellis.Web.Features.Profiles;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
 
-namespace Trellis.Web.Features.Shared;
+namespace Trellis.Web.Features.Profiles;
 
 /// <summary>
 /// The signed-in member's time zone for one request, read once from their profile: every page shows
