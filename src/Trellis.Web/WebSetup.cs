@@ -139,6 +139,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCookieApiForgeryCheck();
         app.UseAuthorization();
         app.UseMentorshipMembership();
         app.UseAntiforgery();

@@ -347,16 +347,7 @@ public sealed class ThirdMemberTests(PrivacyApp app) : IClassFixture<PrivacyApp>
     /// <summary>The row count of every table, and the mentorship's own status and agreement version.</summary>
     private Task<string> SnapshotAsync(Guid id) => app.WithDbAsync(async db =>
     {
-        var lines = new List<string>();
-        foreach (var table in db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null && t.GetViewName() is null && !t.IsOwned())
-                     .Select(t => (t.GetSchema(), t.GetTableName()!)).Distinct().OrderBy(t => t.Item2, StringComparer.Ordinal))
-        {
-            var name = table.Item1 is null ? $"\"{table.Item2}\"" : $"\"{table.Item1}\".\"{table.Item2}\"";
-#pragma warning disable EF1002 // table names come from the model, not from input
-            var count = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM {name}").SingleAsync();
-#pragma warning restore EF1002
-            lines.Add($"{table.Item2}={count}");
-        }
+        var lines = new List<string> { await RowCounts.OfEveryTableAsync(db) };
         var m = await db.Mentorships.AsNoTracking().SingleAsync(x => x.Id == id);
         lines.Add($"mentorship={m.Status}/{m.CurrentVersion}/{m.Version}");
         return string.Join("\n", lines);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ public static class CritiquesApi
             .WithSummary("One request with the critique and its replies.");
         group.MapPost("", Submit).WithName("SubmitCritique")
             .Accepts<SubmitCritiqueForm>("multipart/form-data")
-            .DisableAntiforgery() // checked in Submit for cookie-signed-in callers; bearer tokens cannot be forged cross-site
+            .DisableAntiforgery() // the form is read in Submit; cookie-signed-in callers need the header token (CookieApiForgery)
             .WithSummary("The mentee sends work: title, feedbackWanted, dueDate (yyyy-MM-dd) and either link (http/https) or file " +
                 "(PDF, DOCX, PPTX, XLSX, PNG, JPEG, TXT, MD; at most Files:MaxBytes, 20 MB by default; checked by content).");
         group.MapPost("/{cid:guid}/answer", Answer).WithName("AnswerCritique")
@@ -48,7 +47,7 @@ public static class CritiquesApi
     /// <summary>Reads the multipart form itself, so that a body over the limit becomes a 400 naming "file"
     /// instead of an exception, and the limit comes from configuration.</summary>
     private static async Task<Results<Created<CritiqueView>, ProblemHttpResult>> Submit(
-        Guid id, HttpContext http, CritiqueHandlers handlers, IOptions<FileStoreOptions> options, IAntiforgery antiforgery, CancellationToken ct)
+        Guid id, HttpContext http, CritiqueHandlers handlers, IOptions<FileStoreOptions> options, CancellationToken ct)
     {
         var me = http.User.MemberId();
         var limits = options.Value;
@@ -64,10 +63,6 @@ public static class CritiquesApi
         {
             return TooLarge(limits);
         }
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The form's antiforgery token is missing or wrong.");
-
         var file = form.Files.GetFile("file");
         await using var content = file?.OpenReadStream();
         var result = await handlers.SubmitAsync(me, id, new SubmitCritique(form["title"], form["feedbackWanted"], form["dueDate"], form["link"],

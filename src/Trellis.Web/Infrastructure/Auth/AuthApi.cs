@@ -50,7 +50,16 @@ public static class AuthApi
             .WithSummary("Creates an account and sends a confirmation link. The answer is the same when the address already has an account (its owner is told by e-mail).");
         own.MapPost("/logout", Logout).RequireAuthorization(Policies.Member).WithName("Logout")
             .WithSummary("Signs out the session making the call: its access and refresh tokens (or cookie) stop working at once.");
+        own.MapGet("/antiforgery", Antiforgery).RequireAuthorization(Policies.Member).WithName("AntiforgeryToken")
+            .WithSummary($"For scripts signed in by the session cookie: the token to send in the {CookieApiForgery.HeaderName} header " +
+                "with every POST, PUT, PATCH or DELETE (calls with a bearer token need none).");
     }
+
+    public sealed record AntiforgeryToken(string HeaderName, string Token);
+
+    /// <summary>A GET: another site can make a browser send it but cannot read the answer, so the token stays here.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<AntiforgeryToken> Antiforgery(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        TypedResults.Ok(new AntiforgeryToken(CookieApiForgery.HeaderName, antiforgery.GetAndStoreTokens(context).RequestToken!));
 
     private static async Task<IResult> Refresh(RefreshRequest request, ApiSessions sessions, SignInManager<Member> signIn,
         IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, CancellationToken ct)

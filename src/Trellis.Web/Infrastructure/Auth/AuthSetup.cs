@@ -82,7 +82,11 @@ public static class AuthSetup
             o.Events.OnMessageReceived = BearerTokenRevocation.CheckAsync;
         });
 
-        services.AddAntiforgery(o => cookies.Apply(o.Cookie, "trellis-af", SameSiteMode.Strict));
+        services.AddAntiforgery(o =>
+        {
+            cookies.Apply(o.Cookie, "trellis-af", SameSiteMode.Strict);
+            o.HeaderName = CookieApiForgery.HeaderName;
+        });
         services.AddSingleton(cookies);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser())
