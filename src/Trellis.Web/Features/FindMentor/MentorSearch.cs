@@ -79,9 +79,34 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
     {
         var errors = query.Validate();
         if (errors.Count > 0) return new Invalid(errors);
+        return await SearchAsync(await IndexOfAsync(mentorIds, ct), me, query, ct);
+    }
+
+    /// <summary>
+    /// The matching board: for each mentee, the <paramref name="take"/> best of the given mentors, scored and explained
+    /// exactly as Find a mentor does. One index of those mentors serves the whole page of mentees; the mentors
+    /// <paramref name="excluded"/> names for a mentee (a programme's hard constraints) are left out like blocked ones.
+    /// </summary>
+    public async Task<Dictionary<Guid, IReadOnlyList<MentorResult>>> BestAmongAsync(IReadOnlyList<Guid> menteeIds,
+        IQueryable<Guid> mentorIds, int take, Func<Guid, IEnumerable<Guid>> excluded, CancellationToken ct)
+    {
+        var index = await IndexOfAsync(mentorIds, ct);
+        var best = new Dictionary<Guid, IReadOnlyList<MentorResult>>();
+        foreach (var menteeId in menteeIds)
+        {
+            var mentee = await MenteeAsync(menteeId, ct);
+            mentee = mentee with { BlockedIds = [.. mentee.BlockedIds.Concat(excluded(menteeId))] };
+            var found = index.Search(new MentorSearchRequest { Mentee = mentee, ReferenceDate = await db.TodayForAsync(menteeId, time, ct), Take = take });
+            best[menteeId] = await DescribeAsync(found.Matches, ct);
+        }
+        return best;
+    }
+
+    private async Task<MentorIndex> IndexOfAsync(IQueryable<Guid> mentorIds, CancellationToken ct)
+    {
         var index = new MentorIndex(directory.Index.Scorer.Options);
         index.AddOrUpdate(await MentorDirectory.ProfilesAsync(db, db.Profiles.WhereAskableMentor(db).Where(p => mentorIds.Contains(p.MemberId)), ct));
-        return await SearchAsync(index, me, query, ct);
+        return index;
     }
 
     private async Task<Result<MentorResults>> SearchAsync(MentorIndex index, Guid me, MentorQuery query, CancellationToken ct)

@@ -14,6 +14,8 @@ public static class ProgrammesSetup
         services.AddScoped<MenteeChoice.ProgrammeMentors>();
         services.AddScoped<MenteeChoice.MenteeChoiceRules>();
         services.AddScoped<Matching.MatchHandlers>();
+        services.AddScoped<Matching.MatchBoard>();
+        services.AddScoped<Matching.ProfileComparison>();
         return services;
     }
 }
