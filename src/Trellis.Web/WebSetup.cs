@@ -132,10 +132,10 @@ public static class WebSetup
     public static WebApplication UseTrellisPipeline(this WebApplication app)
     {
         if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
+        app.UseSecurityHeaders(); // before the exception handlers, so their answers carry the headers too
         app.UseApiExceptionProblems();
         app.UseErrorPages();
-        app.UseHsts();
-        app.UseSecurityHeaders();
+        app.UseMetricsGate();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

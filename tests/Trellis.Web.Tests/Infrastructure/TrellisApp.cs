@@ -38,10 +38,14 @@ public class TrellisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PollInterval", "00:00:00.100");
         builder.UseSetting("App:BaseUrl", "https://trellis.test");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Metrics:Token", MetricsToken);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public static readonly Uri BaseAddress = new("https://trellis.test");
+
+    /// <summary>What a scraper must send to read /metrics from elsewhere than this machine.</summary>
+    public const string MetricsToken = "test-metrics-token-6c1f";
 
     /// <summary>A client that keeps cookies like a browser and does not follow redirects (tests assert on them).</summary>
     public HttpClient Browser() => CookieJar.Attach(jar => CreateDefaultClient(BaseAddress, jar));

@@ -22,8 +22,20 @@ public sealed class OperationsTests(TrellisApp app) : IClassFixture<TrellisApp>
     public async Task Metrics_ArePrometheusText_WithRequestDurations()
     {
         await app.Anonymous().GetAsync("/");
-        var metrics = await app.Anonymous().GetStringAsync("/metrics");
+        var scraper = app.Anonymous();
+        scraper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TrellisApp.MetricsToken);
+        var metrics = await scraper.GetStringAsync("/metrics");
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_FromElsewhere_WithoutTheToken_Are404()
+    {
+        // The test server's clients have no loopback address: they are "elsewhere".
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/metrics")).StatusCode);
+        var wrong = app.Anonymous();
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TrellisApp.MetricsToken + "x");
+        Assert.Equal(HttpStatusCode.NotFound, (await wrong.GetAsync("/metrics")).StatusCode);
     }
 
     [Fact]
