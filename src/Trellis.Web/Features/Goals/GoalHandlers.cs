@@ -97,17 +97,17 @@ public sealed class GoalHandlers(TrellisDbContext db, MentorshipAccess access, T
             return null;
         }, ct);
 
-    public async Task<Result<GoalView>> LinkAsync(Guid me, Guid goalId, LinkRequest request, CancellationToken ct)
-    {
-        if (request.MentorshipId is not { } mentorshipId) return new Invalid("mentorshipId", "Choose one of your mentorships.");
-        return await ChangeAsync(me, goalId, async (goal, now) =>
+    /// <summary>The goal is found (the caller's own, else 404) before the request is judged, so someone else's
+    /// goal id answers exactly what a wrong one does, whatever the body.</summary>
+    public Task<Result<GoalView>> LinkAsync(Guid me, Guid goalId, LinkRequest request, CancellationToken ct) =>
+        ChangeAsync(me, goalId, async (goal, now) =>
         {
+            if (request.MentorshipId is not { } mentorshipId) return new Invalid("mentorshipId", "Choose one of your mentorships.");
             if (await LinkableAsync(me, mentorshipId, ct) is { } refused) return refused;
             if (goal.LinkTo(mentorshipId, now))
                 db.AddTimeline(mentorshipId, now, me, "goal", $"{await NameAsync(me, ct)} shared a goal with this mentorship.", MentorshipLink(mentorshipId));
             return null;
         }, ct);
-    }
 
     public Task<Result<GoalView>> UnlinkAsync(Guid me, Guid goalId, Guid mentorshipId, CancellationToken ct) =>
         ChangeAsync(me, goalId, async (goal, now) =>
