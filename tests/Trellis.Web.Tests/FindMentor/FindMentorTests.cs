@@ -17,16 +17,43 @@ namespace Trellis.Web.Tests.FindMentor;
 public sealed class FindMentorApp : TrellisApp
 {
     private readonly SemaphoreSlim _once = new(1, 1);
+    private object? _community;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Matching:RunWorker"] = "false" };
 
-    public FindMentorTests.Community? Community { get; set; }
-
-    public async Task<T> OnceAsync<T>(Func<Task<T>> create, Func<T?> existing) where T : class
+    /// <summary>The test class's community, made by the first test that asks (each class has its own app).</summary>
+    public async Task<T> OnceAsync<T>(Func<Task<T>> create) where T : class
     {
         await _once.WaitAsync();
-        try { return existing() ?? await create(); }
+        try { return (T)(_community ??= await create()); }
         finally { _once.Release(); }
+    }
+
+    /// <summary>Embeds what changed and brings this node's mentor index up to date, as the worker would.</summary>
+    public async Task SyncAsync()
+    {
+        await Services.GetRequiredService<EmbeddingRefresher>().RunAsync(default);
+        await Services.GetRequiredService<MentorDirectory>().SyncAsync(default);
+    }
+
+    /// <summary>The mentor ids of a result list (search or recommendations), in order.</summary>
+    public static async Task<List<Guid>> Ids(HttpClient api, string url)
+    {
+        var json = await api.GetFromJsonAsync<JsonNode>(url);
+        var list = json is JsonArray array ? array : json!["results"]!.AsArray();
+        return list.Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
+    }
+
+    /// <summary>Saves a valid profile (<see cref="ProfileApiTests.ValidBody"/>) with the given fields changed.</summary>
+    public async Task<HttpClient> SetProfileAsync(TestMember member, Dictionary<string, JsonNode?> fields)
+    {
+        var api = await this.ApiAsync(member);
+        var body = await ProfileApiTests.ValidBody(api);
+        body["displayName"] = member.Email.Split('.')[0];
+        foreach (var (key, value) in fields) body[key] = value?.DeepClone();
+        var response = await api.PutAsJsonAsync("/api/v1/me/profile", body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return api;
     }
 }
 
@@ -35,12 +62,12 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
 {
     public sealed record Community(TestMember Mentee, HttpClient MenteeApi, TestMember Product, TestMember Payroll, TestMember Closed, TestMember Hidden, TestMember Portuguese);
 
-    private Task<Community> CommunityAsync() => app.OnceAsync(CreateCommunityAsync, () => app.Community);
+    private Task<Community> CommunityAsync() => app.OnceAsync(CreateCommunityAsync);
 
     private async Task<Community> CreateCommunityAsync()
     {
         var mentee = await app.SignedInAsync("Mia Mentee");
-        var menteeApi = await SetProfile(mentee, new()
+        var menteeApi = await app.SetProfileAsync(mentee, new()
         {
             ["field"] = "Software engineering", ["yearsOfExperience"] = 4, ["languages"] = new JsonArray("en"),
             ["seekingMentor"] = true, ["openToMentoring"] = true, ["mentorCapacity"] = 2, // she mentors too, and must never be recommended to herself
@@ -52,8 +79,8 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
         var closed = await Mentor("Carl Closed", "Product management", 15, "Product leader who took two startups through Series A.", ["product strategy"], ["en"], "Europe/London", [], open: false);
         var hidden = await Mentor("Hanna Hidden", "Product management", 12, "Product manager, formerly an engineer.", ["career change"], ["en"], "Europe/London", [], visibility: "Programs");
         var portuguese = await Mentor("Rui Português", "Product management", 9, "Gestor de produto; ajudo engenheiros a passar para produto.", ["product"], ["pt", "en"], "Europe/Lisbon", []);
-        await SyncAsync();
-        return app.Community = new Community(mentee, menteeApi, product, payroll, closed, hidden, portuguese);
+        await app.SyncAsync();
+        return new Community(mentee, menteeApi, product, payroll, closed, hidden, portuguese);
     }
 
     [Fact]
@@ -76,7 +103,7 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
     public async Task Search_NeverShowsMyself_OrMentorsNotOpen_OrProfilesVisibleOnlyInProgrammes()
     {
         var c = await CommunityAsync();
-        var ids = await Ids(c.MenteeApi, "/api/v1/mentors?pageSize=100");
+        var ids = await FindMentorApp.Ids(c.MenteeApi, "/api/v1/mentors?pageSize=100");
         Assert.DoesNotContain(c.Mentee.Id, ids);
         Assert.DoesNotContain(c.Closed.Id, ids);
         Assert.DoesNotContain(c.Hidden.Id, ids);
@@ -87,10 +114,10 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
     public async Task Filters_KeepOnlyMentorsWhoMatchThem()
     {
         var c = await CommunityAsync();
-        Assert.Equal([c.Portuguese.Id], await Ids(c.MenteeApi, "/api/v1/mentors?languages=pt"));
-        Assert.Equal([c.Payroll.Id], await Ids(c.MenteeApi, "/api/v1/mentors?field=Finance"));
-        Assert.Equal([c.Payroll.Id], await Ids(c.MenteeApi, "/api/v1/mentors?minYears=18"));
-        var free = await Ids(c.MenteeApi, "/api/v1/mentors?q=" + Uri.EscapeDataString("someone who went from writing code to leading a product"));
+        Assert.Equal([c.Portuguese.Id], await FindMentorApp.Ids(c.MenteeApi, "/api/v1/mentors?languages=pt"));
+        Assert.Equal([c.Payroll.Id], await FindMentorApp.Ids(c.MenteeApi, "/api/v1/mentors?field=Finance"));
+        Assert.Equal([c.Payroll.Id], await FindMentorApp.Ids(c.MenteeApi, "/api/v1/mentors?minYears=18"));
+        var free = await FindMentorApp.Ids(c.MenteeApi, "/api/v1/mentors?q=" + Uri.EscapeDataString("someone who went from writing code to leading a product"));
         Assert.Equal(c.Product.Id, free[0]);
     }
 
@@ -116,17 +143,17 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
     public async Task Recommendations_FollowProfileChanges()
     {
         var c = await CommunityAsync();
-        Assert.Equal(c.Product.Id, (await Ids(c.MenteeApi, "/api/v1/me/recommendations"))[0]);
+        Assert.Equal(c.Product.Id, (await FindMentorApp.Ids(c.MenteeApi, "/api/v1/me/recommendations"))[0]);
 
         var productApi = await app.ApiAsync(c.Product);
         await SetOpenToMentoring(productApi, false);
-        await SyncAsync();
-        Assert.DoesNotContain(c.Product.Id, await Ids(c.MenteeApi, "/api/v1/me/recommendations"));
+        await app.SyncAsync();
+        Assert.DoesNotContain(c.Product.Id, await FindMentorApp.Ids(c.MenteeApi, "/api/v1/me/recommendations"));
 
         // Put the shared community back as it was for the other tests.
         await SetOpenToMentoring(productApi, true);
-        await SyncAsync();
-        Assert.Equal(c.Product.Id, (await Ids(c.MenteeApi, "/api/v1/me/recommendations"))[0]);
+        await app.SyncAsync();
+        Assert.Equal(c.Product.Id, (await FindMentorApp.Ids(c.MenteeApi, "/api/v1/me/recommendations"))[0]);
     }
 
     /// <summary>Changes one thing and sends every other field back as it is.</summary>
@@ -173,7 +200,7 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
         body["mentorTopics"] = profile!["asMentor"]!["topics"]!.DeepClone();
         body["hoursPerMonth"] = 9; // not part of the embedded text
         (await api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
-        await SyncAsync();
+        await app.SyncAsync();
         var same = await app.WithDbAsync(db => db.ProfileEmbeddings.AsNoTracking().SingleAsync(e => e.MemberId == c.Payroll.Id && e.Role == EmbeddingRole.Mentor));
         Assert.Equal(before.Vector, same.Vector);
         Assert.True(same.ComputedAt > before.ComputedAt);
@@ -181,7 +208,7 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
         body["bio"] = "Now I coach finance teams through ERP migrations.";
         body["version"] = (await api.GetFromJsonAsync<JsonObject>("/api/v1/me/profile"))!["version"]!.GetValue<Guid>();
         (await api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
-        await SyncAsync();
+        await app.SyncAsync();
         var changed = await app.WithDbAsync(db => db.ProfileEmbeddings.AsNoTracking().SingleAsync(e => e.MemberId == c.Payroll.Id && e.Role == EmbeddingRole.Mentor));
         Assert.NotEqual(before.Vector, changed.Vector);
         Assert.NotEqual(before.TextHash, changed.TextHash);
@@ -206,24 +233,11 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
         Assert.Contains("Please enter a number", Forms.FieldError(bad, "minYears"), StringComparison.Ordinal);
     }
 
-    private async Task SyncAsync()
-    {
-        await app.Services.GetRequiredService<EmbeddingRefresher>().RunAsync(default);
-        await app.Services.GetRequiredService<MentorDirectory>().SyncAsync(default);
-    }
-
-    private static async Task<List<Guid>> Ids(HttpClient api, string url)
-    {
-        var json = await api.GetFromJsonAsync<JsonNode>(url);
-        var list = json is JsonArray array ? array : json!["results"]!.AsArray();
-        return list.Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
-    }
-
     private async Task<TestMember> Mentor(string name, string field, int years, string bio, string[] topics, string[] languages, string zone, string[] interests,
         bool open = true, string visibility = "Members")
     {
         var member = await app.SignedInAsync(name);
-        await SetProfile(member, new()
+        await app.SetProfileAsync(member, new()
         {
             ["displayName"] = name, ["field"] = field, ["yearsOfExperience"] = years, ["bio"] = bio, ["headline"] = $"{field}, {years} years",
             ["mentorTopics"] = JsonSerializer.SerializeToNode(topics), ["languages"] = JsonSerializer.SerializeToNode(languages),
@@ -232,16 +246,5 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
             ["careerHistory"] = new JsonArray(), ["skills"] = new JsonArray(),
         });
         return member;
-    }
-
-    private async Task<HttpClient> SetProfile(TestMember member, Dictionary<string, JsonNode?> fields)
-    {
-        var api = await app.ApiAsync(member);
-        var body = await ProfileApiTests.ValidBody(api);
-        body["displayName"] = member.Email.Split('.')[0];
-        foreach (var (key, value) in fields) body[key] = value?.DeepClone();
-        var response = await api.PutAsJsonAsync("/api/v1/me/profile", body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return api;
     }
 }

@@ -53,12 +53,81 @@ public sealed class ProfileApiTests(TrellisApp app) : IClassFixture<TrellisApp>
 
     [Theory]
     [MemberData(nameof(BadFields))]
-    public async Task Put_WithABadField_Returns400NamingTheField_AndChangesNothing(string field, object value, string message)
+    public Task Put_WithABadField_Returns400NamingTheField_AndChangesNothing(string field, object value, string message) =>
+        PutBadAsync(body => body[field] = JsonSerializer.SerializeToNode(value), field, message);
+
+    [Fact]
+    public async Task PutThenGet_RoundTripsDirectionLanguagesAskAndMeetingWindows()
+    {
+        var member = await app.SignedInAsync("Career Changer");
+        var api = await app.ApiAsync(member);
+        var body = await ValidBody(api);
+        body["direction"] = "Move";
+        body["targetField"] = " Legal tech ";
+        body["targetRole"] = "Founder";
+        body["previousFields"] = new JsonArray("Law", "law");
+        body["requiredLanguages"] = new JsonArray("PT");
+        body["ask"] = "Peer";
+        body["meetingWindows"] = new JsonArray(Window("Monday", "19:00", "22:00"), Window("Saturday", "23:00", "01:30"));
+        body["requireMeetingOverlap"] = true;
+
+        var put = await api.PutAsJsonAsync("/api/v1/me/profile", body);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        var got = (await api.GetFromJsonAsync<JsonObject>("/api/v1/me/profile"))!;
+        var mentee = got["asMentee"]!;
+        Assert.Equal("Move", (string?)mentee["direction"]);
+        Assert.Equal("Legal tech", (string?)mentee["targetField"]);
+        Assert.Equal("Founder", (string?)mentee["targetRole"]);
+        Assert.Equal(["pt"], mentee["requiredLanguages"]!.AsArray().Select(x => (string?)x));
+        Assert.Equal("Peer", (string?)mentee["ask"]);
+        Assert.True((bool?)mentee["requireMeetingOverlap"]);
+        Assert.Equal(["Law"], got["previousFields"]!.AsArray().Select(x => (string?)x));
+        Assert.Equal("Saturday 23:00-01:30", string.Join("", got["meetingWindows"]![1]!.AsObject().Select(kv => kv.Key switch
+        {
+            "day" => (string?)kv.Value + " ",
+            "start" => (string?)kv.Value + "-",
+            _ => (string?)kv.Value,
+        })));
+
+        var stored = await app.WithDbAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.MemberId == member.Id));
+        Assert.Equal(new TimeOnly(19, 0), stored.MeetingWindows[0].Start);
+        Assert.Equal(DayOfWeek.Saturday, stored.MeetingWindows[1].Day);
+
+        // Choosing to stay clears the target, so an old one cannot steer matching.
+        body = await ValidBody(api);
+        body["direction"] = "Stay";
+        body["targetField"] = "Legal tech";
+        (await api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
+        stored = await app.WithDbAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.MemberId == member.Id));
+        Assert.Equal("", stored.TargetField);
+        Assert.Empty(stored.MeetingWindows);
+    }
+
+    public static TheoryData<string, string, string, string> BadCareerCoachFields => new()
+    {
+        { "direction", "\"Sideways\"", "direction", "wrong type" },
+        { "ask", "\"Boss\"", "ask", "wrong type" },
+        { "direction", "\"Move\"", "targetField", "required" },
+        { "requiredLanguages", "[\"portuguese\"]", "requiredLanguages", "ISO 639-1" },
+        { "requiredLanguages", "[\"de\"]", "requiredLanguages", "languages you speak" },
+        { "previousFields", "[\"\"]", "previousFields", "cannot be empty" },
+        { "meetingWindows", "[{\"day\":\"Monday\",\"start\":\"25:00\",\"end\":\"22:00\"}]", "meetingWindows[0].start", "time such as" },
+        { "meetingWindows", "[{\"day\":\"Monday\",\"start\":\"19:00\",\"end\":\"19:00\"}]", "meetingWindows[0].end", "differ from the start" },
+        { "meetingWindows", "[{\"day\":\"Funday\",\"start\":\"19:00\",\"end\":\"20:00\"}]", "meetingWindows[0].day", "wrong type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCareerCoachFields))]
+    public Task Put_WithABadCareerCoachField_Returns400NamingTheField_AndChangesNothing(string field, string json, string named, string message) =>
+        PutBadAsync(body => body[field] = JsonNode.Parse(json), named, message);
+
+    private async Task PutBadAsync(Action<JsonObject> spoil, string field, string message)
     {
         var member = await app.SignedInAsync("Bad Input");
         var api = await app.ApiAsync(member);
         var body = await ValidBody(api);
-        body[field] = JsonSerializer.SerializeToNode(value);
+        spoil(body);
         var before = await app.WithDbAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.MemberId == member.Id));
 
         var response = await api.PutAsJsonAsync("/api/v1/me/profile", body);
@@ -131,6 +200,8 @@ public sealed class ProfileApiTests(TrellisApp app) : IClassFixture<TrellisApp>
         body["visibility"] = visibility;
         (await api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
     }
+
+    private static JsonObject Window(string day, string start, string end) => new() { ["day"] = day, ["start"] = start, ["end"] = end };
 
     internal static async Task<JsonObject> ValidBody(HttpClient api)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Profiles;
@@ -24,6 +25,50 @@ public sealed class ProfilePageTests(TrellisApp app) : IClassFixture<TrellisApp>
         var dashboard = await member.Browser.GetStringAsync("/Dashboard");
         Assert.Contains("You are open to mentoring up to 2 mentees", dashboard, StringComparison.Ordinal);
         Assert.Contains("You are looking for a mentor", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditPage_SavesDirectionLanguagesAskAndMeetingWindows_AndShowsThemAgain()
+    {
+        var member = await app.SignedInAsync("Page Changer");
+        var response = await member.Browser.PostAsync("/Profile/Edit", await Fields(member.Browser,
+            ("Input.SeekingMentor", "true"), ("Input.Direction", "Move"), ("Input.TargetField", "Health tech"), ("Input.TargetRole", "Product lead"),
+            ("Input.PreviousFields", "Teaching"), ("Input.RequiredLanguages", "fr"), ("Input.Ask", "Junior"), ("Input.RequireMeetingOverlap", "true"),
+            ("Input.MeetingWindows[0].Day", "Tuesday"), ("Input.MeetingWindows[0].Start", "19:00"), ("Input.MeetingWindows[0].End", "21:30"),
+            ("Input.MeetingWindows[1].Day", ""), ("Input.MeetingWindows[1].Start", ""), ("Input.MeetingWindows[1].End", "")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var p = await app.WithDbAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.MemberId == member.Id));
+        Assert.Equal((CareerDirection.Move, "Health tech", "Product lead", AskFor.Junior, true), (p.Direction, p.TargetField, p.TargetRole, p.Ask, p.RequireMeetingOverlap));
+        Assert.Equal(["Teaching"], p.PreviousFields);
+        Assert.Equal(["fr"], p.RequiredLanguages);
+        var window = Assert.Single(p.MeetingWindows);
+        Assert.Equal((DayOfWeek.Tuesday, new TimeOnly(19, 0), new TimeOnly(21, 30)), (window.Day, window.Start, window.End));
+
+        var html = await member.Browser.GetStringAsync("/Profile/Edit");
+        Assert.Contains("value=\"Move\" checked=\"checked\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Junior\" checked=\"checked\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Tuesday\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"21:30\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Input.MeetingWindows[0].Start", "25:00", "Input_MeetingWindows_0__Start", "time such as")]
+    [InlineData("Input.RequiredLanguages", "pt", "Input_RequiredLanguages", "languages you speak")]
+    [InlineData("Input.TargetField", "", "Input_TargetField", "required")]
+    public async Task EditPage_WithABadCareerCoachField_ShowsTheMessageNextToIt_AndSavesNothing(string name, string value, string fieldId, string message)
+    {
+        var member = await app.SignedInAsync("Page Bad Coach");
+        var before = await app.WithDbAsync(db => db.Profiles.AsNoTracking().Select(p => new { p.MemberId, p.Version }).SingleAsync(p => p.MemberId == member.Id));
+
+        var response = await member.Browser.PostAsync("/Profile/Edit", await Fields(member.Browser, ("Input.Direction", "Move"), ("Input.TargetField", "Health tech"),
+            ("Input.MeetingWindows[0].Day", "Monday"), ("Input.MeetingWindows[0].Start", "19:00"), ("Input.MeetingWindows[0].End", "22:00"), (name, value)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, Forms.FieldError(html, fieldId) ?? "(no error next to the field)", StringComparison.OrdinalIgnoreCase);
+        var after = await app.WithDbAsync(db => db.Profiles.AsNoTracking().Select(p => new { p.MemberId, p.Version }).SingleAsync(p => p.MemberId == member.Id));
+        Assert.Equal(before.Version, after.Version);
     }
 
     [Theory]

@@ -11,6 +11,7 @@ public static class MatchingProfiles
     {
         Id = p.MemberId,
         Field = p.Field,
+        PreviousFields = p.PreviousFields,
         YearsOfExperience = p.YearsOfExperience,
         Skills = p.Skills,
         Topics = p.MentorTopics,
@@ -18,6 +19,7 @@ public static class MatchingProfiles
         Interests = p.Interests,
         TimeZone = p.TimeZone,
         WorkingHours = Hours(p),
+        MeetingWindows = Windows(p),
         Languages = p.Languages,
         Formats = Formats(p.FormatsOffered),
         OpenToMentoring = p.OpenToMentoring,
@@ -33,15 +35,25 @@ public static class MatchingProfiles
     {
         Id = p.MemberId,
         Field = p.Field,
+        TargetField = p.Direction == CareerDirection.Move && p.TargetField.Length > 0 ? p.TargetField : null,
         YearsOfExperience = p.YearsOfExperience,
         SkillsSought = p.Skills.Concat(p.QualitiesSought.Where(q => Qualities([q]) == MentorQualities.None)).ToList(),
         QualitiesSought = Qualities(p.QualitiesSought),
         Interests = p.Interests,
         TimeZone = p.TimeZone,
         WorkingHours = Hours(p),
+        MeetingWindows = Windows(p),
+        RequiresMeetingOverlap = p.RequireMeetingOverlap,
         Languages = p.Languages,
         // Someone who listed no language is not filtered by it.
         RequiresSharedLanguage = p.Languages.Count > 0,
+        RequiredLanguages = p.RequiredLanguages,
+        Ask = p.Ask switch
+        {
+            AskFor.Peer => MentorAsk.Peer,
+            AskFor.Junior => MentorAsk.Junior,
+            _ => MentorAsk.Mentor,
+        },
         FormatsPreferred = Formats(p.PreferredFormats),
         Embedding = embedding,
     };
@@ -50,7 +62,12 @@ public static class MatchingProfiles
     public static IReadOnlyList<string> MentorTexts(Profile p) => ProfileText.ForMentorParts(p.Headline, p.Bio, p.MentorTopics,
         string.Join(". ", p.CareerHistory.Select(c => $"{c.Title} at {c.Organisation}")));
 
-    public static string MenteeText(Profile p) => ProfileText.ForMentee(p.MenteeGoals, p.Skills);
+    /// <summary>The goals, and for a member who moves the role and field they aim for (often the clearest words they give).</summary>
+    public static string MenteeText(Profile p) => ProfileText.ForMentee(
+        p.Direction == CareerDirection.Move ? $"{p.MenteeGoals} Aiming for: {string.Join(", ", new[] { p.TargetRole, p.TargetField }.Where(t => t.Length > 0))}." : p.MenteeGoals,
+        p.Skills);
+
+    private static IReadOnlyList<WeeklyWindow> Windows(Profile p) => [.. p.MeetingWindows.Select(w => new WeeklyWindow(w.Day, w.Start, w.End))];
 
     private static WorkingHours Hours(Profile p) =>
         new(new TimeOnly(p.WorkdayStartHour % 24, 0), p.WorkdayEndHour >= 24 ? new TimeOnly(23, 59) : new TimeOnly(p.WorkdayEndHour, 0));

@@ -9,6 +9,10 @@ namespace Trellis.Web.Features.Profiles;
 public sealed class EditModel(ProfileHandlers handlers) : TrellisPageModel
 {
     public const int CareerRows = 5;
+    public const int WindowRows = 7;
+
+    public static readonly DayOfWeek[] Days =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     [BindProperty]
     public ProfileForm Input { get; set; } = new();

@@ -29,12 +29,33 @@ public sealed class Profile
     public List<string> Skills { get; private set; } = [];
     public List<string> Interests { get; private set; } = [];
     public List<CareerStep> CareerHistory { get; private set; } = [];
+
+    /// <summary>Fields worked in before <see cref="Field"/>: a mentor who made the move a mentee wants is credited for it.</summary>
+    public List<string> PreviousFields { get; private set; } = [];
+
+    /// <summary>Weekly windows when this member can meet, in <see cref="TimeZone"/>; none: the working hours, Monday to Friday.</summary>
+    public List<MeetingWindow> MeetingWindows { get; private set; } = [];
     public ProfileVisibility Visibility { get; private set; } = ProfileVisibility.Members;
 
     public bool SeekingMentor { get; private set; }
     public string MenteeGoals { get; private set; } = "";
     public List<string> QualitiesSought { get; private set; } = [];
     public List<string> PreferredFormats { get; private set; } = [];
+
+    /// <summary>Direction of travel: staying and growing in <see cref="Field"/>, or moving to <see cref="TargetField"/>.</summary>
+    public CareerDirection Direction { get; private set; } = CareerDirection.Stay;
+
+    /// <summary>Where a member who moves wants to go; empty when they stay.</summary>
+    public string TargetField { get; private set; } = "";
+    public string TargetRole { get; private set; } = "";
+
+    /// <summary>"We must share: Portuguese" — a mentor who does not speak all of these is never recommended.</summary>
+    public List<string> RequiredLanguages { get; private set; } = [];
+
+    public AskFor Ask { get; private set; } = AskFor.Mentor;
+
+    /// <summary>When set, a mentor with less than 30 minutes a week of shared meeting time is never recommended.</summary>
+    public bool RequireMeetingOverlap { get; private set; }
 
     public bool OpenToMentoring { get; private set; }
     public int MentorCapacity { get; private set; }
@@ -88,12 +109,21 @@ public sealed class Profile
         Skills = Distinct(input.Skills);
         Interests = Distinct(input.Interests);
         CareerHistory = input.CareerHistory.Select(c => c.Normalised()).ToList();
+        PreviousFields = Distinct(input.PreviousFields);
+        MeetingWindows = input.MeetingWindows.Select(w => w.ToWindow()).DistinctBy(w => (w.Day, w.Start, w.End)).ToList();
         Visibility = input.Visibility;
 
         SeekingMentor = input.SeekingMentor;
         MenteeGoals = input.MenteeGoals.Trim();
         QualitiesSought = Distinct(input.QualitiesSought);
         PreferredFormats = Distinct(input.PreferredFormats, lower: true);
+        Direction = input.Direction;
+        // A member who stays has no target; one left over from an earlier "move" must not steer matching.
+        TargetField = input.Direction == CareerDirection.Move ? input.TargetField.Trim() : "";
+        TargetRole = input.Direction == CareerDirection.Move ? input.TargetRole.Trim() : "";
+        RequiredLanguages = Distinct(input.RequiredLanguages, lower: true);
+        Ask = input.Ask;
+        RequireMeetingOverlap = input.RequireMeetingOverlap;
 
         OpenToMentoring = input.OpenToMentoring;
         MentorCapacity = input.MentorCapacity;
@@ -132,6 +162,33 @@ public sealed class CareerStep
         ToYear = ToYear,
         Summary = Summary.Trim(),
     };
+}
+
+/// <summary>A weekly window when a member can meet, in their own zone. An end at or before the start runs past midnight.</summary>
+public sealed class MeetingWindow
+{
+    public DayOfWeek Day { get; set; }
+    public TimeOnly Start { get; set; }
+    public TimeOnly End { get; set; }
+}
+
+public enum CareerDirection
+{
+    /// <summary>Stay and grow in my field.</summary>
+    Stay,
+    /// <summary>Move to another field or role.</summary>
+    Move,
+}
+
+/// <summary>Whom a member asks for when looking for a mentor.</summary>
+public enum AskFor
+{
+    /// <summary>Someone further along (a peer or junior comes only if they opted in).</summary>
+    Mentor,
+    /// <summary>A peer at my level who is open to peer mentoring.</summary>
+    Peer,
+    /// <summary>Someone earlier in their career with fresh skills, open to reverse mentoring.</summary>
+    Junior,
 }
 
 /// <summary>Who may see a profile. Programs do not exist yet: "Programs" means members who share a

@@ -16,8 +16,11 @@ public sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         b.Property(p => p.Field).HasMaxLength(ProfileInput.ShortTextMax);
         b.Property(p => p.CurrentRole).HasMaxLength(ProfileInput.ShortTextMax);
         b.Property(p => p.MenteeGoals).HasMaxLength(ProfileInput.LongTextMax);
+        b.Property(p => p.TargetField).HasMaxLength(ProfileInput.ShortTextMax);
+        b.Property(p => p.TargetRole).HasMaxLength(ProfileInput.ShortTextMax);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.OwnsMany(p => p.CareerHistory, c => c.ToJson());
+        b.OwnsMany(p => p.MeetingWindows, w => w.ToJson());
         b.HasIndex(p => new { p.OpenToMentoring, p.Field });
     }
 }

@@ -19,12 +19,20 @@ public sealed class ProfileForm
     public string Skills { get; set; } = "";
     public string Interests { get; set; } = "";
     public List<CareerRow> CareerHistory { get; set; } = [];
+    public string PreviousFields { get; set; } = "";
+    public List<WindowRow> MeetingWindows { get; set; } = [];
     public ProfileVisibility Visibility { get; set; } = ProfileVisibility.Members;
 
     public bool SeekingMentor { get; set; }
     public string MenteeGoals { get; set; } = "";
     public string QualitiesSought { get; set; } = "";
     public List<string> PreferredFormats { get; set; } = [];
+    public CareerDirection Direction { get; set; }
+    public string TargetField { get; set; } = "";
+    public string TargetRole { get; set; } = "";
+    public string RequiredLanguages { get; set; } = "";
+    public AskFor Ask { get; set; }
+    public bool RequireMeetingOverlap { get; set; }
 
     public bool OpenToMentoring { get; set; }
     public int MentorCapacity { get; set; }
@@ -43,6 +51,11 @@ public sealed class ProfileForm
         WorkdayStartHour = v.WorkdayStartHour, WorkdayEndHour = v.WorkdayEndHour, Languages = Join(v.Languages),
         Field = v.Field, CurrentRole = v.CurrentRole, YearsOfExperience = v.YearsOfExperience, Skills = Join(v.Skills),
         Interests = Join(v.Interests), CareerHistory = v.CareerHistory.Select(c => new CareerRow { Title = c.Title, Organisation = c.Organisation, FromYear = c.FromYear, ToYear = c.ToYear, Summary = c.Summary }).ToList(), Visibility = v.Visibility,
+        PreviousFields = Join(v.PreviousFields),
+        MeetingWindows = [.. v.MeetingWindows.Select(w => new WindowRow { Day = w.Day, Start = w.Start, End = w.End })],
+        Direction = v.AsMentee?.Direction ?? CareerDirection.Stay, TargetField = v.AsMentee?.TargetField ?? "",
+        TargetRole = v.AsMentee?.TargetRole ?? "", RequiredLanguages = Join(v.AsMentee?.RequiredLanguages),
+        Ask = v.AsMentee?.Ask ?? AskFor.Mentor, RequireMeetingOverlap = v.AsMentee?.RequireMeetingOverlap ?? false,
         SeekingMentor = v.AsMentee?.SeekingMentor ?? false, MenteeGoals = v.AsMentee?.Goals ?? "",
         QualitiesSought = Join(v.AsMentee?.QualitiesSought), PreferredFormats = [.. v.AsMentee?.PreferredFormats ?? []],
         OpenToMentoring = v.AsMentor?.OpenToMentoring ?? false, MentorCapacity = v.AsMentor?.Capacity ?? 0,
@@ -63,6 +76,14 @@ public sealed class ProfileForm
             .Where(c => !string.IsNullOrWhiteSpace(c.Title) || !string.IsNullOrWhiteSpace(c.Organisation) || c.FromYear is not null)
             .Select(c => new CareerStep { Title = c.Title ?? "", Organisation = c.Organisation ?? "", FromYear = c.FromYear ?? 0, ToYear = c.ToYear, Summary = c.Summary ?? "" })
             .ToList(),
+        PreviousFields = Split(PreviousFields),
+        // Rows left blank are simply not filled in; a half-filled row is sent so its error shows.
+        MeetingWindows = MeetingWindows
+            .Where(w => w.Day is not null || !string.IsNullOrWhiteSpace(w.Start) || !string.IsNullOrWhiteSpace(w.End))
+            .Select(w => new MeetingWindowInput { Day = w.Day ?? (DayOfWeek)(-1), Start = w.Start ?? "", End = w.End ?? "" })
+            .ToList(),
+        Direction = Direction, TargetField = TargetField ?? "", TargetRole = TargetRole ?? "",
+        RequiredLanguages = Split(RequiredLanguages), Ask = Ask, RequireMeetingOverlap = RequireMeetingOverlap,
         Visibility = Visibility, SeekingMentor = SeekingMentor, MenteeGoals = MenteeGoals ?? "",
         QualitiesSought = Split(QualitiesSought), PreferredFormats = PreferredFormats, OpenToMentoring = OpenToMentoring,
         MentorCapacity = MentorCapacity, HoursPerMonth = HoursPerMonth, MentorTopics = Split(MentorTopics),
@@ -74,6 +95,14 @@ public sealed class ProfileForm
 
     private static List<string> Split(string? text) =>
         (text ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
+
+/// <summary>A row of the meeting windows table; blank unless the member fills it in.</summary>
+public sealed class WindowRow
+{
+    public DayOfWeek? Day { get; set; }
+    public string? Start { get; set; }
+    public string? End { get; set; }
 }
 
 /// <summary>A row of the career table; every part may be blank because most rows are.</summary>

@@ -13,6 +13,7 @@ public sealed class ProfileInput
     public const int LongTextMax = 4000;
     public const int ListMax = 30;
     public const int ListItemMax = 60;
+    public const int WindowsMax = 21;
 
     public static readonly string[] Formats = ["video", "phone", "in-person", "messages"];
     public static readonly string[] MotivationValues = ["legacy", "giving-back", "challenge", "learning", "believing-in-people"];
@@ -30,12 +31,20 @@ public sealed class ProfileInput
     public List<string> Skills { get; set; } = [];
     public List<string> Interests { get; set; } = [];
     public List<CareerStep> CareerHistory { get; set; } = [];
+    public List<string> PreviousFields { get; set; } = [];
+    public List<MeetingWindowInput> MeetingWindows { get; set; } = [];
     public ProfileVisibility Visibility { get; set; } = ProfileVisibility.Members;
 
     public bool SeekingMentor { get; set; }
     public string MenteeGoals { get; set; } = "";
     public List<string> QualitiesSought { get; set; } = [];
     public List<string> PreferredFormats { get; set; } = [];
+    public CareerDirection Direction { get; set; } = CareerDirection.Stay;
+    public string TargetField { get; set; } = "";
+    public string TargetRole { get; set; } = "";
+    public List<string> RequiredLanguages { get; set; } = [];
+    public AskFor Ask { get; set; } = AskFor.Mentor;
+    public bool RequireMeetingOverlap { get; set; }
 
     public bool OpenToMentoring { get; set; }
     public int MentorCapacity { get; set; }
@@ -101,10 +110,26 @@ public sealed class ProfileInput
         List("skills", Skills);
         List("interests", Interests);
         ValidateCareer(currentYear, Add);
+        List("previousFields", PreviousFields);
+        ValidateWindows(Add);
 
         Text("menteeGoals", MenteeGoals, LongTextMax);
         List("qualitiesSought", QualitiesSought);
         List("preferredFormats", PreferredFormats, Formats);
+        if (!Enum.IsDefined(Direction)) Add("direction", "Must be Stay or Move.");
+        Text("targetField", TargetField, ShortTextMax, required: Direction == CareerDirection.Move);
+        if (Direction == CareerDirection.Move && string.Equals(TargetField?.Trim(), Field?.Trim(), StringComparison.OrdinalIgnoreCase))
+            Add("targetField", "Must differ from your current field; to grow where you are, choose to stay.");
+        Text("targetRole", TargetRole, ShortTextMax);
+        List("requiredLanguages", RequiredLanguages);
+        if (RequiredLanguages is not null && Languages is not null)
+        {
+            if (RequiredLanguages.Any(l => !LanguageCodes.IsValid(l)))
+                Add("requiredLanguages", "Use two-letter ISO 639-1 codes such as en, fr, pt.");
+            else if (RequiredLanguages.Any(r => !Languages.Any(l => string.Equals(l.Trim(), r.Trim(), StringComparison.OrdinalIgnoreCase))))
+                Add("requiredLanguages", "Each must also be one of the languages you speak.");
+        }
+        if (!Enum.IsDefined(Ask)) Add("ask", "Must be Mentor, Peer or Junior.");
 
         Range("mentorCapacity", MentorCapacity, 0, 50);
         Range("hoursPerMonth", HoursPerMonth, 0, 200);
@@ -116,6 +141,23 @@ public sealed class ProfileInput
         if (!Enum.IsDefined(Visibility)) Add("visibility", "Must be Public, Members or Programs.");
 
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    private void ValidateWindows(Action<string, string> add)
+    {
+        if (MeetingWindows is null) { add("meetingWindows", "Must be a list."); return; }
+        if (MeetingWindows.Count > WindowsMax) add("meetingWindows", $"At most {WindowsMax} windows.");
+        for (var i = 0; i < MeetingWindows.Count; i++)
+        {
+            var window = MeetingWindows[i];
+            var at = $"meetingWindows[{i}]";
+            if (!Enum.IsDefined(window.Day)) add($"{at}.day", "Must be a day of the week, such as Monday.");
+            var start = MeetingWindowInput.ParseTime(window.Start);
+            var end = MeetingWindowInput.ParseTime(window.End);
+            if (start is null) add($"{at}.start", "Must be a time such as 19:00.");
+            if (end is null) add($"{at}.end", "Must be a time such as 22:00.");
+            if (start is not null && start == end) add($"{at}.end", "Must differ from the start.");
+        }
     }
 
     private void ValidateCareer(int currentYear, Action<string, string> add)
@@ -134,6 +176,29 @@ public sealed class ProfileInput
             if (step.ToYear is { } to && (to < step.FromYear || to > currentYear)) add($"{at}.toYear", "Must be between the start year and this year.");
         }
     }
+}
+
+/// <summary>A meeting window as members type it: a day and two local times such as "19:00" and "22:00".</summary>
+public sealed class MeetingWindowInput
+{
+    public DayOfWeek Day { get; set; }
+    public string Start { get; set; } = "";
+    public string End { get; set; } = "";
+
+    public static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : null;
+
+    public static MeetingWindowInput From(MeetingWindow w) => new()
+    {
+        Day = w.Day,
+        Start = w.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+        End = w.End.ToString("HH:mm", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Only after <see cref="ProfileInput.Validate"/> passed.</summary>
+    internal MeetingWindow ToWindow() => new() { Day = Day, Start = ParseTime(Start)!.Value, End = ParseTime(End)!.Value };
 }
 
 public static class TimeZones

@@ -1396,6 +1396,11 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ActiveMentors")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Ask")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1405,6 +1410,11 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -1463,11 +1473,22 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.PrimitiveCollection<List<string>>("PreviousFields")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("QualitiesOffered")
                         .IsRequired()
                         .HasColumnType("text[]");
 
                     b.PrimitiveCollection<List<string>>("QualitiesSought")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("RequireMeetingOverlap")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("RequiredLanguages")
                         .IsRequired()
                         .HasColumnType("text[]");
 
@@ -1477,6 +1498,16 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("Skills")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("TargetField")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TargetRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -2569,7 +2600,36 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                                 .HasForeignKey("ProfileMemberId");
                         });
 
+                    b.OwnsMany("Trellis.Web.Features.Profiles.MeetingWindow", "MeetingWindows", b1 =>
+                        {
+                            b1.Property<Guid>("ProfileMemberId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Day")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<TimeOnly>("End");
+
+                            b1.Property<TimeOnly>("Start");
+
+                            b1.HasKey("ProfileMemberId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Profiles");
+
+                            b1
+                                .ToJson("MeetingWindows")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProfileMemberId");
+                        });
+
                     b.Navigation("CareerHistory");
+
+                    b.Navigation("MeetingWindows");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Enrolment.EnrolmentQuestion", b =>

@@ -1384,6 +1384,11 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ActiveMentors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Ask")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1392,6 +1397,11 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("CurrentRole")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Field")
@@ -1451,6 +1461,10 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("PreviousFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("QualitiesOffered")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1459,11 +1473,28 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequireMeetingOverlap")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RequiredLanguages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SeekingMentor")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Skills")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetField")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -2557,7 +2588,36 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                                 .HasForeignKey("ProfileMemberId");
                         });
 
+                    b.OwnsMany("Trellis.Web.Features.Profiles.MeetingWindow", "MeetingWindows", b1 =>
+                        {
+                            b1.Property<Guid>("ProfileMemberId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Day")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<TimeOnly>("End");
+
+                            b1.Property<TimeOnly>("Start");
+
+                            b1.HasKey("ProfileMemberId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Profiles");
+
+                            b1
+                                .ToJson("MeetingWindows")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProfileMemberId");
+                        });
+
                     b.Navigation("CareerHistory");
+
+                    b.Navigation("MeetingWindows");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Enrolment.EnrolmentQuestion", b =>
