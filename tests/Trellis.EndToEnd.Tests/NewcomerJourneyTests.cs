@@ -42,7 +42,7 @@ public sealed class NewcomerJourneyTests(LiveTrellis trellis) : IClassFixture<Li
         await page.GetByLabel("Headline").FillAsync("Data analyst moving towards data engineering");
         await page.GetByLabel("Field or industry").FillAsync("Data science");
         await page.GetByLabel("Years of experience").FillAsync("6");
-        await page.GetByLabel("Languages").FillAsync("en, ar");
+        await page.GetByLabel("Languages", new() { Exact = true }).FillAsync("en, ar");
         await page.GetByLabel("Time zone").FillAsync("Asia/Amman");
         await page.GetByLabel("I am looking for a mentor").CheckAsync();
         await page.GetByLabel("My goals").FillAsync("I want to build data pipelines properly, not just dashboards.");
