@@ -68,13 +68,13 @@ public sealed class EndpointProbe(TrellisApp app, IReadOnlyCollection<string> ap
         var calls = new List<ProbeCall>();
         foreach (var (route, method, endpoint) in Api().Where(a => which(a.Route) && (!readOnly || a.Method == "GET")))
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), Fill(route, ids)) { Content = BodyFor(method, endpoint) };
+            using var request = new HttpRequestMessage(new HttpMethod(method), Fill(route, ids) + Query(endpoint, route, ids)) { Content = BodyFor(method, endpoint) };
             using var response = await who.Api.SendAsync(request);
             calls.Add(await CallAsync($"{method} {route}", response));
         }
         foreach (var route in Pages().Where(which))
         {
-            using var response = await who.Member.Browser.GetAsync(Fill(route, ids));
+            using var response = await who.Member.Browser.GetAsync(Fill(route, ids) + Query(PageEndpoint(route), route, ids));
             calls.Add(await CallAsync($"GET page {route}", response));
         }
         if (readOnly) return calls;
@@ -121,6 +121,29 @@ public sealed class EndpointProbe(TrellisApp app, IReadOnlyCollection<string> ap
         }
         return url;
     }
+
+    /// <summary>The query string for the ids an endpoint needs besides its route's: a minimal API handler's Guid
+    /// parameters without a default, a page's Guid properties bound on GET. Without them the call would fail on
+    /// binding (400) before reaching any rule; with them it reaches the rule the guard is about.</summary>
+    private static string Query(RouteEndpoint endpoint, string route, IReadOnlyDictionary<string, string> ids)
+    {
+        var inRoute = RoutePatternFactory.Parse(route).Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = endpoint.Metadata.GetMetadata<MethodInfo>() is { } handler
+            ? handler.GetParameters().Where(p => p.ParameterType == typeof(Guid) && !p.HasDefaultValue).Select(p => p.Name!)
+            : endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>()?.ModelTypeInfo?.GetProperties()
+                  .Where(p => p.PropertyType == typeof(Guid) && p.GetCustomAttribute<Microsoft.AspNetCore.Mvc.BindPropertyAttribute>()?.SupportsGet == true)
+                  .Select(p => p.Name) ?? [];
+        var byName = new Dictionary<string, string>(ids, StringComparer.OrdinalIgnoreCase);
+        var pairs = names.Where(n => !inRoute.Contains(n)).Select(n =>
+        {
+            Assert.True(byName.TryGetValue(n, out var value), $"{route}: no object made for query parameter '{n}'; make one");
+            return $"{n}={value}";
+        }).ToList();
+        return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
+    }
+
+    private RouteEndpoint PageEndpoint(string route) =>
+        Endpoints().First(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && Route(e) == route);
 
     /// <summary>A plausible body: a small valid form where the endpoint takes a form, otherwise "{}".</summary>
     public static HttpContent? BodyFor(string method, RouteEndpoint endpoint)

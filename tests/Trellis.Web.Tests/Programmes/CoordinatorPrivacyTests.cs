@@ -131,6 +131,7 @@ public sealed class CoordinatorPrivacyTests(PrivacyApp app) : IClassFixture<Priv
             ["invitationId"] = (string)invitation["id"]!, ["memberId"] = programme.Owner.Id.ToString(),
             ["participantId"] = (string)participants["participants"]!.AsArray().Single(p => (string)p!["role"]! == "Mentee")!["id"]!,
             ["draftId"] = (string)(await draft.Content.ReadFromJsonAsync<JsonObject>())!["id"]!,
+            ["menteeId"] = tom.Id.ToString(), ["mentorId"] = maria.Id.ToString(), ["mentee"] = tom.Id.ToString(), ["mentor"] = maria.Id.ToString(),
         };
         return (programme, tom, maria, ids);
     }
