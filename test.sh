@@ -8,10 +8,12 @@ ROOT=$(pwd)
 STATE=$(mktemp -d); chmod 755 "$STATE"
 PG_STARTED=""
 PGBIN=""
+REDIS_PID=""
 
 log() { printf '\n== %s\n' "$*"; }
 
 cleanup() {
+  if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi
   if [ -n "$PG_STARTED" ]; then
     as_postgres "$PGBIN/pg_ctl" -D "$STATE/pg" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -62,6 +64,14 @@ as_postgres "$PGBIN/pg_ctl" -D "$STATE/pg" -l "$STATE/pg/server.log" -w -t 30 st
 PG_STARTED=1
 PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 
+# A throwaway Redis for the tests of what nodes share through it (rate limits across two app nodes).
+log "Starting Redis"
+REDISPORT=$(free_port 56432)
+redis-server --port "$REDISPORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$STATE/redis.log" 2>&1 &
+REDIS_PID=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$REDISPORT") 2>/dev/null && break; sleep 0.1; done
+REDIS="127.0.0.1:$REDISPORT"
+
 # 4. Run each suite; a suite that cannot start counts as a failure, never as "no tests".
 PASSED=0; FAILED=0; SKIPPED=0; SUMMARY=()
 run_suite() {
@@ -92,8 +102,8 @@ else
   FAILED=$((FAILED + 1)); SUMMARY+=("$(printf '%-34s %4s passed, %s failed, %s skipped' "Formatting" 0 1 0)")
 fi
 run_suite "Matching (unit, property)" tests/Trellis.Matching.Tests
-run_suite "Web on SQLite" tests/Trellis.Web.Tests TRELLIS_TEST_DB=Sqlite
-run_suite "Web on PostgreSQL" tests/Trellis.Web.Tests TRELLIS_TEST_DB=Postgres "TRELLIS_TEST_PG=$PG"
+run_suite "Web on SQLite" tests/Trellis.Web.Tests TRELLIS_TEST_DB=Sqlite "TRELLIS_TEST_REDIS=$REDIS"
+run_suite "Web on PostgreSQL" tests/Trellis.Web.Tests TRELLIS_TEST_DB=Postgres "TRELLIS_TEST_PG=$PG" "TRELLIS_TEST_REDIS=$REDIS"
 run_suite "End-to-end (Chromium)" tests/Trellis.EndToEnd.Tests
 
 log "Summary ($(( $(date +%s) - START )) s of tests)"

@@ -38,11 +38,16 @@ public static class WebSetup
     public static WebApplicationBuilder AddTrellisWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorPages(o => o.RootDirectory = "/Features")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                RateLimits.ApplyToPages(o.Conventions);
+            })
             // A blank optional text box is not an error; what is required says so with [Required].
             .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddCookieTempDataProvider(o => SiteCookies.From(builder.Configuration).Apply(o.Cookie, "trellis-td"));
         services.AddApiEdge();
+        services.AddTrellisRateLimits();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Trellis API";
@@ -141,6 +146,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseCookieApiForgeryCheck();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: a signed-in member's requests count as theirs, not their address's
         app.UseMentorshipMembership();
         app.UseAntiforgery();
         return app;

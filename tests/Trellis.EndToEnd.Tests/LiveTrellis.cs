@@ -39,6 +39,9 @@ public sealed class LiveTrellis : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:Smtp:Host", "");
         builder.UseSetting("Email:PollInterval", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The browser signs in and posts far more often than a person: the limits stay out of the way.
+        foreach (var policy in Trellis.Web.Infrastructure.Http.RateLimits.Defaults.Keys)
+            builder.UseSetting($"{Trellis.Web.Infrastructure.Http.RateLimits.Section}:{policy}:PermitLimit", "1000000");
     }
 
     /// <summary>Waits for the e-mail to <paramref name="to"/> whose subject contains <paramref name="subject"/> to land in the drop folder.</summary>

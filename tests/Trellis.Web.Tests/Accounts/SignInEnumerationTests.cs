@@ -13,7 +13,7 @@ using Xunit;
 namespace Trellis.Web.Tests.Accounts;
 
 /// <summary>The app with each test client at an address of its choosing (TestServer has none), as behind a proxy.</summary>
-public sealed class ClientAddressApp : TrellisApp
+public class ClientAddressApp : TrellisApp
 {
     public const string Header = "X-Test-Client";
 

@@ -39,6 +39,10 @@ public class TrellisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("App:BaseUrl", "https://trellis.test");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Metrics:Token", MetricsToken);
+        // Every test client shares one address and tests sign in and post a lot: the limits stay out of the way except
+        // where a test sets its own (RateLimitTests).
+        foreach (var policy in Trellis.Web.Infrastructure.Http.RateLimits.Defaults.Keys)
+            builder.UseSetting($"{Trellis.Web.Infrastructure.Http.RateLimits.Section}:{policy}:PermitLimit", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

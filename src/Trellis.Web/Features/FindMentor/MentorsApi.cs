@@ -9,7 +9,7 @@ public static class MentorsApi
 {
     public static void MapMentors(this RouteGroupBuilder api)
     {
-        api.MapGet("/mentors", Search).WithTags("Finding a mentor").WithName("FindMentors").RequireAuthorization(Policies.Member)
+        api.MapGet("/mentors", Search).WithTags("Finding a mentor").WithName("FindMentors").RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Search)
             .WithSummary("Mentors for the signed-in member, best match first, each with the reasons in plain words.");
         api.MapGet("/me/recommendations", Recommend).WithTags("Finding a mentor").WithName("MyRecommendations").RequireAuthorization(Policies.Member)
             .WithSummary("The ten mentors who suit the signed-in member best, with explanations.");

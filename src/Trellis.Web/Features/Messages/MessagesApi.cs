@@ -8,7 +8,8 @@ public static class MessagesApi
 {
     public static void MapMessages(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/mentorships/{id:guid}/messages").WithTags("Messages").RequireAuthorization(Policies.Member);
+        var group = api.MapGroup("/mentorships/{id:guid}/messages").WithTags("Messages").RequireAuthorization(Policies.Member)
+            .RequireRateLimiting(RateLimits.Messages);
         group.MapGet("", List).WithName("ListMessages")
             .WithSummary("The conversation, newest first, limit (1–100, default 30) at a time; pass the response's next as before= for older messages.");
         group.MapGet("/{messageId:guid}", Get).WithName("GetMessage")

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Trellis.Web.Features.Accounts;
+using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Validation;
 
 namespace Trellis.Web.Infrastructure.Auth;
@@ -20,6 +21,17 @@ public static class AuthApi
 {
     private static readonly string[] OwnRoutes = ["/refresh", "/register"];
 
+    /// <summary>Identity's routes and the rate limit each counts towards (<see cref="RateLimits"/>). <c>/manage/info</c>
+    /// changes the e-mail address (and the password, which also counts towards <see cref="SignInThrottle"/>);
+    /// <c>/manage/2fa</c> checks a two-factor code.</summary>
+    private static readonly (string Route, string Policy)[] IdentityLimits =
+    [
+        ("/login", RateLimits.SignIn), ("/manage/2fa", RateLimits.SignIn),
+        ("/resendConfirmationEmail", RateLimits.Registration),
+        ("/forgotPassword", RateLimits.PasswordReset), ("/resetPassword", RateLimits.PasswordReset),
+        ("/manage/info", RateLimits.EmailChange),
+    ];
+
     public static void MapTrellisAuth(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts");
@@ -28,10 +40,14 @@ public static class AuthApi
         ((IEndpointConventionBuilder)auth).Add(e =>
         {
             if (e is not RouteEndpointBuilder r) return;
-            if (r.RoutePattern.RawText?.Contains("/manage", StringComparison.Ordinal) == true)
+            var route = r.RoutePattern.RawText ?? "";
+            if (route.Contains("/manage", StringComparison.Ordinal))
                 e.Metadata.Add(new AuthorizeAttribute(Policies.Member));
             else
                 e.Metadata.Add(new AllowAnonymousAttribute());
+            foreach (var (suffix, policy) in IdentityLimits)
+                if (route.EndsWith(suffix, StringComparison.Ordinal))
+                    e.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy));
         });
         var routes = (IEndpointRouteBuilder)auth;
         var before = routes.DataSources.ToList();
@@ -46,7 +62,7 @@ public static class AuthApi
         var own = api.MapGroup("/auth").WithTags("Accounts");
         own.MapPost("/refresh", Refresh).AllowAnonymous().WithName("Refresh")
             .WithSummary("A new access and refresh token for a refresh token. Each refresh token works once: using one again ends the sign-in everywhere.");
-        own.MapPost("/register", Register).AllowAnonymous().WithName("Register")
+        own.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Registration).WithName("Register")
             .WithSummary("Creates an account and sends a confirmation link. The answer is the same when the address already has an account (its owner is told by e-mail).");
         own.MapPost("/logout", Logout).RequireAuthorization(Policies.Member).WithName("Logout")
             .WithSummary("Signs out the session making the call: its access and refresh tokens (or cookie) stop working at once.");

@@ -4,8 +4,8 @@ namespace Trellis.Web.Infrastructure.Http;
 
 /// <summary>
 /// The route groups every feature maps its endpoints on. What holds for a whole group — who may call it, its tag
-/// in the OpenAPI document, and (issue 16) its rate limit — is declared here once, so a feature writes one line
-/// per group and a new endpoint cannot come without them.
+/// in the OpenAPI document — is declared here once, so a feature writes one line per group and a new endpoint cannot
+/// come without them. A group's rate limit is one more call where it is mapped (<see cref="RateLimits"/>).
 /// </summary>
 public static class ApiGroups
 {

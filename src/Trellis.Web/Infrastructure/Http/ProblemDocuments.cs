@@ -14,7 +14,8 @@ public static class ProblemDocuments
     ///   never by the C# path .NET's validation uses ("Agreement.CadenceEvery");
     /// - a body that is not valid JSON for its type ("mentorCapacity": "lots") or a query value that does not parse
     ///   (?minYears=ten) gets a 400 that names the field, like any other validation error;
-    /// - a lost race that no handler turned into words (<see cref="Conflicts"/>) is a 409, not a 500.
+    /// - a lost race that no handler turned into words (<see cref="Conflicts"/>) is a 409, not a 500;
+    /// - a request over a rate limit (429, <see cref="RateLimits"/>) says when to try again.
     /// Unexpected exceptions keep the generic 500 text (and the trace id ASP.NET adds): never a stack trace.
     /// </summary>
     public static void NameTheField(ProblemDetailsContext context)
@@ -25,6 +26,11 @@ public static class ProblemDocuments
             var errors = validation.Errors.ToList();
             validation.Errors.Clear();
             foreach (var (key, messages) in errors) validation.Errors[JsonPath(key)] = messages;
+            return;
+        }
+        if (context.ProblemDetails.Status == StatusCodes.Status429TooManyRequests)
+        {
+            context.ProblemDetails.Detail = "Too many requests in a short time. Try again after the number of seconds in the Retry-After header.";
             return;
         }
         if (context.Exception?.IsLostRace() == true)
