@@ -78,8 +78,13 @@ public static class HardFilters
     /// <summary>Minutes a week two people can both meet; a side without windows meets in its working hours, Monday to Friday.</summary>
     internal static double WeeklyMinutes(string zoneA, WorkingHours hoursA, IReadOnlyList<WeeklyWindow> windowsA,
         string zoneB, WorkingHours hoursB, IReadOnlyList<WeeklyWindow> windowsB, DateOnly referenceDate) =>
+        MeetingTime(zoneA, hoursA, windowsA, zoneB, hoursB, windowsB, referenceDate).WeeklyMinutes;
+
+    /// <summary>The same week as <see cref="WeeklyMinutes"/>, with the first shared slot in each zone.</summary>
+    internal static MeetingOverlap MeetingTime(string zoneA, WorkingHours hoursA, IReadOnlyList<WeeklyWindow> windowsA,
+        string zoneB, WorkingHours hoursB, IReadOnlyList<WeeklyWindow> windowsB, DateOnly referenceDate) =>
         TimeZones.WeeklyOverlap(TimeZones.FindOrUtc(zoneA), windowsA.Count > 0 ? windowsA : WeeklyWindow.FromWorkingHours(hoursA),
-            TimeZones.FindOrUtc(zoneB), windowsB.Count > 0 ? windowsB : WeeklyWindow.FromWorkingHours(hoursB), referenceDate).WeeklyMinutes;
+            TimeZones.FindOrUtc(zoneB), windowsB.Count > 0 ? windowsB : WeeklyWindow.FromWorkingHours(hoursB), referenceDate);
 
     /// <summary>
     /// Career stage as a hard rule (issue 14): someone not ahead of the mentee comes only if they opted

@@ -68,8 +68,9 @@ public sealed class CompatibilityScorer
         var sharedInterests = mentor.Interests.Select(Terms.Normalize).Where(menteeInterests.Contains).Distinct(StringComparer.Ordinal).ToList();
         var interests = Criteria.Interests(sharedInterests.Count);
 
-        var overlapHours = TimeZones.WorkingHoursOverlap(TimeZones.FindOrUtc(mentee.TimeZone), mentee.WorkingHours, TimeZones.FindOrUtc(mentor.TimeZone), mentor.WorkingHours, referenceDate);
-        var hours = Criteria.WorkingHours(overlapHours, o.EnoughOverlapHours);
+        var (hours, hoursIsReason, hoursReason) = Criteria.MeetingWindowsDecide(mentee.MeetingWindows.Count, mentor.MeetingWindows.Count)
+            ? MeetingTime(mentee, mentor, referenceDate)
+            : WorkingHours(mentee, mentor, referenceDate, o.EnoughOverlapHours);
 
         var sharedLanguages = LanguageSet.From(mentee.Languages).Intersect(LanguageSet.From(mentor.Languages));
         var language = Criteria.Language(!sharedLanguages.IsEmpty);
@@ -104,7 +105,7 @@ public sealed class CompatibilityScorer
             new(Criterion.Qualities, qualities, w[2] * gate, sharedQualities != MentorQualities.None,
                 new QualitiesReason(mentee.QualitiesSought, sharedQualities)),
             new(Criterion.Interests, interests, w[3] * gate, sharedInterests.Count > 0, new InterestsReason(sharedInterests)),
-            new(Criterion.WorkingHours, hours, w[4] * gate, overlapHours >= 1, new WorkingHoursReason(overlapHours)),
+            new(Criterion.WorkingHours, hours, w[4] * gate, hoursIsReason, hoursReason),
             new(Criterion.Language, language, w[5] * gate, language > 0, new LanguageReason([.. sharedLanguages.ToCodes()])),
             new(Criterion.Formats, formats, w[6] * gate, sharedFormats != MeetingFormats.None,
                 new FormatsReason(mentee.FormatsPreferred, sharedFormats)),
@@ -113,6 +114,22 @@ public sealed class CompatibilityScorer
             new(Criterion.Goals, goals, w[8], goals >= 0.3f, new GoalsReason(GoalsFitOf(cosine, goals), cosine)),
         ];
         return new CompatibilityScore(total, parts, o.MaxReasons);
+    }
+
+    private static (float, bool, CriterionReason) WorkingHours(MenteeProfile mentee, MentorProfile mentor, DateOnly referenceDate, double enough)
+    {
+        var overlap = TimeZones.WorkingHoursOverlap(TimeZones.FindOrUtc(mentee.TimeZone), mentee.WorkingHours,
+            TimeZones.FindOrUtc(mentor.TimeZone), mentor.WorkingHours, referenceDate);
+        return (Criteria.WorkingHours(overlap, enough), overlap >= 1, new WorkingHoursReason(overlap));
+    }
+
+    private static (float, bool, CriterionReason) MeetingTime(MenteeProfile mentee, MentorProfile mentor, DateOnly referenceDate)
+    {
+        var meeting = HardFilters.MeetingTime(mentee.TimeZone, mentee.WorkingHours, mentee.MeetingWindows,
+            mentor.TimeZone, mentor.WorkingHours, mentor.MeetingWindows, referenceDate);
+        return (Criteria.MeetingTime(meeting.WeeklyMinutes), meeting.WeeklyMinutes >= 60,
+            new MeetingTimeReason(meeting.WeeklyMinutes, meeting.FirstForMentee, meeting.FirstForMentor,
+                TimeZones.FindOrUtc(mentee.TimeZone).Id, TimeZones.FindOrUtc(mentor.TimeZone).Id));
     }
 
     /// <summary>

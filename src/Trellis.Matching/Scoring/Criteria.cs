@@ -72,6 +72,17 @@ internal static class Criteria
 
     public static float WorkingHours(double overlapHours, double enoughHours) => (float)Math.Min(1.0, overlapHours / enoughHours);
 
+    /// <summary>Weekly hours both can meet at which the criterion is full, when meeting windows decide it.</summary>
+    public const double EnoughWeeklyMeetingHours = 4;
+
+    /// <summary>
+    /// A member who gave weekly windows said when they can meet; their working hours then say nothing
+    /// about it ("I can only meet 19:00–22:00" from someone who works 9–17), so the windows decide.
+    /// </summary>
+    public static bool MeetingWindowsDecide(int menteeWindows, int mentorWindows) => menteeWindows > 0 || mentorWindows > 0;
+
+    public static float MeetingTime(double weeklyMinutes) => (float)Math.Min(1.0, weeklyMinutes / 60 / EnoughWeeklyMeetingHours);
+
     public static float Language(bool shared) => shared ? 1f : 0f;
 
     public static float Formats(MeetingFormats preferred, MeetingFormats offered) =>

@@ -61,6 +61,14 @@ public sealed record InterestsReason(IReadOnlyList<string> Shared) : CriterionRe
 /// <summary>Hours a working day overlaps, on the reference date, with both zones' real offsets.</summary>
 public sealed record WorkingHoursReason(double OverlapHours) : CriterionReason;
 
+/// <summary>
+/// The working-hours criterion when either person gave weekly meeting windows: the minutes both can meet
+/// in the week from the reference date, the first shared slot in each one's zone (null when none), and
+/// the two zones (IANA ids as resolved; an unknown zone is UTC).
+/// </summary>
+public sealed record MeetingTimeReason(double WeeklyMinutes, WeeklyWindow? FirstForMentee, WeeklyWindow? FirstForMentor,
+    string MenteeZone, string MentorZone) : CriterionReason;
+
 /// <summary>The ISO 639-1 codes both speak, in alphabetical order.</summary>
 public sealed record LanguageReason(IReadOnlyList<string> Shared) : CriterionReason;
 

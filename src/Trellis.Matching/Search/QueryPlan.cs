@@ -121,9 +121,12 @@ internal sealed class QueryPlan
         {
             var schedule = state.Schedules[i];
             _overlapHours[i] = TimeZones.WorkingHoursOverlap(menteeZone, _mentee.WorkingHours, TimeZones.FindOrUtc(schedule.ZoneId), schedule.Hours, request.ReferenceDate);
-            _hoursValue[i] = Criteria.WorkingHours(_overlapHours[i], options.EnoughOverlapHours);
-            _canMeet[i] = !_mentee.RequiresMeetingOverlap || HardFilters.CanMeet(HardFilters.WeeklyMinutes(
-                _mentee.TimeZone, _mentee.WorkingHours, _mentee.MeetingWindows, schedule.ZoneId, schedule.Hours, schedule.Windows, request.ReferenceDate));
+            var windowsDecide = Criteria.MeetingWindowsDecide(_mentee.MeetingWindows.Count, schedule.Windows.Count);
+            var weeklyMinutes = windowsDecide || _mentee.RequiresMeetingOverlap
+                ? HardFilters.WeeklyMinutes(_mentee.TimeZone, _mentee.WorkingHours, _mentee.MeetingWindows, schedule.ZoneId, schedule.Hours, schedule.Windows, request.ReferenceDate)
+                : 0;
+            _hoursValue[i] = windowsDecide ? Criteria.MeetingTime(weeklyMinutes) : Criteria.WorkingHours(_overlapHours[i], options.EnoughOverlapHours);
+            _canMeet[i] = !_mentee.RequiresMeetingOverlap || HardFilters.CanMeet(weeklyMinutes);
         }
         _menteeLanguages = LanguageSet.From(_mentee.Languages);
         _requiredLanguages = LanguageSet.From(_mentee.RequiredLanguages);

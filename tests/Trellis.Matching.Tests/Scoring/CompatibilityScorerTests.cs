@@ -25,6 +25,32 @@ public sealed class CompatibilityScorerTests
     }
 
     [Fact]
+    public void WorkingHours_WhenMeetingWindowsAreGiven_IsTheWeekBothCanMeet_WithTheFirstSlotInEachZone()
+    {
+        DayOfWeek[] weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+        var mentee = Builders.Mentee() with
+        {
+            TimeZone = "Europe/Lisbon",
+            MeetingWindows = [.. weekdays.Select(d => new WeeklyWindow(d, new TimeOnly(19, 0), new TimeOnly(22, 0)))],
+        };
+        var berlin = Builders.Mentor() with { TimeZone = "Europe/Berlin", MeetingWindows = [new(DayOfWeek.Tuesday, new(18, 0), new(23, 0))] };
+
+        var hours = _scorer.Score(mentee, berlin, Builders.November)[Criterion.WorkingHours];
+
+        // Tuesday 19:00-22:00 in Lisbon is 20:00-23:00 in Berlin (UTC+0 and UTC+1 in November): three hours of the four that count as enough.
+        Assert.Equal(new MeetingTimeReason(180, new(DayOfWeek.Tuesday, new(19, 0), new(22, 0)), new(DayOfWeek.Tuesday, new(20, 0), new(23, 0)),
+            "Europe/Lisbon", "Europe/Berlin"), hours.Reason);
+        Assert.Equal(0.75f, hours.Value, 3);
+        Assert.True(hours.IsReason);
+
+        // Her 09:00-17:00 (her default windows) never meets his evenings, however long the working days overlap.
+        var singapore = _scorer.Score(mentee, Builders.Mentor() with { TimeZone = "Asia/Singapore" }, Builders.November)[Criterion.WorkingHours];
+        Assert.Equal(new MeetingTimeReason(0, null, null, "Europe/Lisbon", "Asia/Singapore"), singapore.Reason);
+        Assert.Equal(0f, singapore.Value);
+        Assert.False(singapore.IsReason);
+    }
+
+    [Fact]
     public void Score_EveryCriterion_IsBetweenZeroAndOne_AndContributionsAddUpToTheTotal()
     {
         var score = _scorer.Score(Builders.Mentee() with { Embedding = Builders.UnitVector(1) }, Builders.Mentor() with { Embedding = Builders.UnitVector(2) }, Builders.November);

@@ -120,6 +120,12 @@ public sealed class CareerCoachRulesTests(FindMentorApp app) : IClassFixture<Fin
         Assert.DoesNotContain(c.Singapore.Id, ids);
         Assert.DoesNotContain(c.Singapore.Id, await FindMentorApp.Ids(c.Evenings, "/api/v1/me/recommendations"));
         Assert.Contains(c.Singapore.Id, await FindMentorApp.Ids(c.EveningsFlexible, "/api/v1/mentors?pageSize=100"));
+
+        // Evenings 19:00-22:00 in Lisbon are 20:00-23:00 in Berlin, every weekday: the explanation says so in both zones.
+        var results = (await c.Evenings.GetFromJsonAsync<JsonObject>("/api/v1/mentors?pageSize=100"))!["results"]!.AsArray();
+        var berlin = results.Single(r => r!["mentorId"]!.GetValue<Guid>() == c.Berlin.Id)!["reasons"]!.AsArray().Select(r => r!.GetValue<string>());
+        Assert.Contains(berlin, r => r.StartsWith("15 hours a week when you can both meet, the first ", StringComparison.Ordinal)
+            && r.Contains("19:00–22:00 your time (Lisbon)", StringComparison.Ordinal) && r.Contains("20:00–23:00 theirs (Berlin)", StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> Weekdays() => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];

@@ -83,6 +83,17 @@ public sealed class MatchExplanationTests
     }
 
     [Fact]
+    public void MeetingTime_NamesTheWeeklyHours_AndTheFirstSlotInBothZones()
+    {
+        var reason = new MeetingTimeReason(150, new(DayOfWeek.Monday, new(23, 0), new(23, 59)), new(DayOfWeek.Tuesday, new(7, 0), new(7, 59)),
+            "America/Argentina/Buenos_Aires", "Asia/Tokyo");
+        Assert.Equal("2.5 hours a week when you can both meet, the first Monday 23:00–23:59 your time (Buenos Aires), Tuesday 07:00–07:59 theirs (Tokyo)",
+            MatchExplanations.Sentence(new CriterionScore(Criterion.WorkingHours, 0.6f, 0.06f, true, reason)));
+        Assert.Equal("No time in the week when you can both meet",
+            MatchExplanations.Sentence(new CriterionScore(Criterion.WorkingHours, 0, 0.06f, false, new MeetingTimeReason(0, null, null, "UTC", "UTC"))));
+    }
+
+    [Fact]
     public void Sentence_EveryKindOfReason_HasWords()
     {
         // A new criterion or case in the library must get words here, or this fails.
@@ -92,7 +103,7 @@ public sealed class MatchExplanationTests
             .. Enum.GetValues<CareerStageFit>().Select(f => new CareerStageReason(f, 2, "sql")),
             .. Enum.GetValues<GoalsFit>().Select(f => new GoalsReason(f, 0.4f)),
             new QualitiesReason(MentorQualities.None, MentorQualities.None), new InterestsReason([]),
-            new WorkingHoursReason(0), new LanguageReason([]), new FormatsReason(MeetingFormats.None, MeetingFormats.None),
+            new WorkingHoursReason(0), new MeetingTimeReason(0, null, null, "UTC", "UTC"), new LanguageReason([]), new FormatsReason(MeetingFormats.None, MeetingFormats.None),
             new AvailabilityReason(0, 0),
         ];
         Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(

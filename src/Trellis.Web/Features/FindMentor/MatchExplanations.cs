@@ -46,6 +46,10 @@ public static class MatchExplanations
         WorkingHoursReason r => r.OverlapHours <= 0
             ? "Your working hours do not overlap"
             : $"{Hours(r.OverlapHours)} working {Plural(r.OverlapHours, "hour", "hours")} overlap",
+        MeetingTimeReason r => r is { FirstForMentee: { } mine, FirstForMentor: { } theirs }
+            ? $"{Hours(r.WeeklyMinutes / 60)} {Plural(r.WeeklyMinutes / 60, "hour", "hours")} a week when you can both meet, the first " +
+              $"{Slot(mine)} your time ({City(r.MenteeZone)}), {Slot(theirs)} theirs ({City(r.MentorZone)})"
+            : "No time in the week when you can both meet",
         LanguageReason r => r.Shared.Count == 0
             ? "No language in common"
             : $"You both speak {Join([.. r.Shared.Take(2).Select(LanguageName)])}",
@@ -108,6 +112,12 @@ public static class MatchExplanations
         MeetingFormats.Messages => "messages",
         _ => f.ToString().ToLowerInvariant(),
     };
+
+    private static string Slot(WeeklyWindow w) =>
+        $"{w.Day} {w.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}–{w.End.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+
+    /// <summary>"America/Argentina/Buenos_Aires" → "Buenos Aires": the part of a zone id people recognise.</summary>
+    private static string City(string zone) => zone.Contains('/', StringComparison.Ordinal) ? zone[(zone.LastIndexOf('/') + 1)..].Replace('_', ' ') : zone;
 
     private static string Hours(double h) => h.ToString(h % 1 == 0 ? "0" : "0.#", CultureInfo.InvariantCulture);
 
