@@ -45,6 +45,8 @@ public static class AuthApi
                 e.Metadata.Add(new AuthorizeAttribute(Policies.Member));
             else
                 e.Metadata.Add(new AllowAnonymousAttribute());
+            if (route.EndsWith("/manage/info", StringComparison.Ordinal) || route.EndsWith("/manage/2fa", StringComparison.Ordinal))
+                r.FilterFactories.Add((_, next) => invocation => ManageThrottle.InvokeAsync(invocation, next));
             foreach (var (suffix, policy) in IdentityLimits)
                 if (route.EndsWith(suffix, StringComparison.Ordinal))
                     e.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy));
