@@ -19,14 +19,12 @@ public static class AdminCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
-    public static Task<int> RunAsync(WebApplication app, string[] args)
-    {
-        var ct = app.Lifetime.ApplicationStopping;
-        var root = Root(app.Services);
-        return args[0] == "help"
-            ? Commands.InvokeAsync(root, ["--help"], Console.Out, Console.Error, ct)
-            : Commands.InvokeAsync(root, args, Console.Out, Console.Error, ct);
-    }
+    public static Task<int> RunAsync(WebApplication app, string[] args) =>
+        RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+
+    /// <summary>One command against these services, writing to these writers (tests run the commands this way).</summary>
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct) =>
+        Commands.InvokeAsync(Root(services), args[0] == "help" ? ["--help"] : args, output, error, ct);
 
     private static RootCommand Root(IServiceProvider services)
     {
@@ -117,6 +115,10 @@ public static class AdminCommands
         var year = services.GetRequiredService<TimeProvider>().GetUtcNow().Year;
         foreach (var person in DemoCommunity.Generate(3, seed, year))
             await output.WriteLineAsync($"  {person.Email}");
+        var programmes = await DemoProgrammes.SeedAsync(services, output, ct);
+        await output.WriteLineAsync($"Programmes: sign in as the coordinator {programmes.CoordinatorEmail} (same password) to see their side:");
+        foreach (var (name, slug, status, pairs) in programmes.Programmes)
+            await output.WriteLineAsync($"  {name} ({status.ToString().ToLowerInvariant()}, {pairs} pairs): /Programmes/{slug}/Manage");
         return 0;
     }
 

@@ -30,20 +30,7 @@ public static class DemoSeeder
             {
                 var normalized = person.Email.ToUpperInvariant();
                 if (existing.Contains(normalized)) continue;
-                var member = new Member
-                {
-                    Id = Guid.CreateVersion7(now),
-                    UserName = person.Email,
-                    NormalizedUserName = normalized,
-                    Email = person.Email,
-                    NormalizedEmail = normalized,
-                    EmailConfirmed = true,
-                    DisplayName = person.Profile.DisplayName,
-                    PasswordHash = hash,
-                    SecurityStamp = Guid.NewGuid().ToString("N"),
-                    LockoutEnabled = true,
-                    CreatedAt = now,
-                };
+                var member = NewMember(person.Email, person.Profile.DisplayName, hash, now);
                 var profile = new Profile(member.Id, now);
                 profile.Update(person.Profile, now);
                 db.Users.Add(member);
@@ -55,5 +42,25 @@ public static class DemoSeeder
             progress.WriteLine($"  {added} members written…");
         }
         return added;
+    }
+
+    /// <summary>A confirmed demo account that signs in with <paramref name="passwordHash"/>.</summary>
+    public static Member NewMember(string email, string displayName, string passwordHash, DateTimeOffset now)
+    {
+        var normalized = email.ToUpperInvariant();
+        return new Member
+        {
+            Id = Guid.CreateVersion7(now),
+            UserName = email,
+            NormalizedUserName = normalized,
+            Email = email,
+            NormalizedEmail = normalized,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            PasswordHash = passwordHash,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
+            CreatedAt = now,
+        };
     }
 }

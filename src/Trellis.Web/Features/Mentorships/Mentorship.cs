@@ -193,8 +193,17 @@ public sealed class Mentorship
     public EndReason? EndReason { get; private set; }
     public string EndNote { get; private set; } = "";
 
-    /// <summary>The agreement in force's start plus its duration plus every extension.</summary>
-    public DateOnly? PlannedEnd => InForce is { } v ? v.StartDate.AddMonths(v.DurationMonths + ExtendedMonths) : null;
+    /// <summary>Set when the programme the pair was made in winds down: the pair ends (completes) on that day at the
+    /// latest, whatever the agreement says, and cannot be extended past it.</summary>
+    public DateOnly? ProgrammeEndsOn { get; private set; }
+
+    /// <summary>The agreement in force's start plus its duration plus every extension, or the day its programme
+    /// ends it, whichever comes first.</summary>
+    public DateOnly? PlannedEnd => InForce is { } v
+        ? Earliest(v.StartDate.AddMonths(v.DurationMonths + ExtendedMonths), ProgrammeEndsOn)
+        : null;
+
+    private static DateOnly Earliest(DateOnly agreed, DateOnly? programme) => programme is { } p && p < agreed ? p : agreed;
 
     public bool IsRunning => Status is MentorshipStatus.Active or MentorshipStatus.Paused;
 
@@ -259,6 +268,8 @@ public sealed class Mentorship
         ArgumentOutOfRangeException.ThrowIfGreaterThan(months, MaxExtensionMonths);
         if (Check(by, out _) is { } error) return error;
         if (!IsRunning) return MentorshipError.WrongState($"This mentorship is {Describe(Status)}; it cannot be extended.");
+        if (ProgrammeEndsOn is { } ends)
+            return MentorshipError.WrongState($"Its programme is winding down: this mentorship ends on {ends:d MMMM yyyy} and cannot be extended.");
         ExtendedMonths += months;
         PlanEnd();
         Touch(at);
@@ -274,6 +285,19 @@ public sealed class Mentorship
         EndsOn = endsOn;
         EndsOnPlannedFrom = from;
         return true;
+    }
+
+    /// <summary>Its programme winds down: the pair ends on <paramref name="endsOn"/> at the latest (the lifecycle job
+    /// completes it then). Both members are told now, so when that day is within the week's notice the job's own
+    /// notice is not sent again.</summary>
+    public MentorshipError? EndWithProgramme(DateOnly endsOn, DateOnly today, DateTimeOffset at)
+    {
+        if (!IsRunning) return MentorshipError.WrongState($"This mentorship is {Describe(Status)}; it is not running.");
+        ProgrammeEndsOn = endsOn;
+        PlanEnd();
+        if (PlannedEnd is { } end && end <= today.AddDays(7)) EndNoticeSentFor = end;
+        Touch(at);
+        return null;
     }
 
     /// <summary>The job: both are told once, a week before the planned end.</summary>

@@ -161,6 +161,12 @@ public sealed class Programme
         return null;
     }
 
+    /// <summary>Winding down closes a running programme; its handler ends the running pairs with notice. (Closing
+    /// by a move leaves the pairs to run to their agreed end: they belong to their members.)</summary>
+    public ProgrammeError? WindDown(DateTimeOffset at) => Status == ProgrammeStatus.Running
+        ? MoveTo(ProgrammeStatus.Closed, at)
+        : ProgrammeError.WrongState($"Only a running programme can be wound down; this one is {Describe(Status)}.");
+
     /// <summary>Archiving keeps everything; only a draft or a closed programme can be archived.</summary>
     public ProgrammeError? Archive(DateTimeOffset at)
     {

@@ -9,7 +9,7 @@ namespace Trellis.Web.Features.Programmes;
 /// pages and the <c>programme</c> command. Every query goes through <see cref="ProgrammeAccess"/>.</summary>
 public sealed class ProgrammeHandlers(TrellisDbContext db, ProgrammeAccess access, Notifier notifier, TimeProvider time)
 {
-    private static readonly NotFoundError NoSuchProgramme = new("No such programme.");
+    internal static readonly NotFoundError NoSuchProgramme = new("No such programme.");
 
     /// <summary>A site administrator (or the command line) creates a programme; the named member owns it.</summary>
     public async Task<Result<ProgrammeView>> CreateAsync(CreateProgrammeInput input, CancellationToken ct)
@@ -112,7 +112,7 @@ public sealed class ProgrammeHandlers(TrellisDbContext db, ProgrammeAccess acces
         return await SaveAsync(programme, me, ct);
     }
 
-    private static ConflictError Stale => new(
+    internal static ConflictError Stale => new(
         "Another coordinator changed this programme since you opened it. Reload to see their changes, then try again.");
 
     private async Task<Result<ProgrammeView>> SaveAsync(Programme programme, Guid me, CancellationToken ct)

@@ -39,6 +39,8 @@ public static class ProgrammesApi
             .WithSummary("The owner adds a coordinator by e-mail (a member with a confirmed account). 403 for others.");
         one.MapDelete("/coordinators/{memberId:guid}", RemoveCoordinator).WithName("RemoveProgrammeCoordinator")
             .WithSummary("The owner removes a coordinator; the last owner cannot be removed.");
+        one.MapPost("/wind-down", WindDown).WithName("WindDownProgramme")
+            .WithSummary("Close a running programme and end its running pairs after noticeDays (default from configuration, 1-90); both members of each pair are told at once. 409 if stale or not running.");
         one.MapPost("/coordinators/{memberId:guid}/owner", MakeOwner).WithName("MakeProgrammeOwner")
             .WithSummary("An owner makes another coordinator an owner too.");
         one.MapEnrolmentAdministration();
@@ -84,6 +86,10 @@ public static class ProgrammesApi
     private static async Task<Results<Ok<ProgrammeView>, ProblemHttpResult>> Archive(Guid id, MoveRequest request,
         HttpContext http, ProgrammeHandlers handlers, CancellationToken ct) =>
         Answer(await handlers.ArchiveAsync(http.User.MemberId(), id, request.Version, ct));
+
+    private static async Task<Results<Ok<WindDownView>, ProblemHttpResult>> WindDown(Guid id, WindDownRequest request,
+        HttpContext http, WindingDown windingDown, CancellationToken ct) =>
+        Answer(await windingDown.WindDownAsync(http.User.MemberId(), id, request, ct));
 
     private static async Task<Results<Ok<IReadOnlyList<CoordinatorView>>, ProblemHttpResult>> Coordinators(Guid id,
         HttpContext http, ProgrammeHandlers handlers, CancellationToken ct) =>

@@ -6,6 +6,7 @@ public static class ProgrammesSetup
     {
         services.AddScoped<ProgrammeAccess>();
         services.AddScoped<ProgrammeHandlers>();
+        services.AddScoped<WindingDown>();
         services.AddScoped<Enrolment.EnrolmentHandlers>();
         services.AddScoped<Enrolment.ParticipantHandlers>();
         services.AddScoped<Enrolment.InvitationHandlers>();

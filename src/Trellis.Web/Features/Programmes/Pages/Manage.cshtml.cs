@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Trellis.Web.Features.Programmes.Pages;
 
 /// <summary>A programme at a glance for its coordinators: where it stands, what it can do next.</summary>
-public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handlers, Enrolment.ParticipantHandlers participants)
-    : CoordinatorPage(access)
+public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handlers, Enrolment.ParticipantHandlers participants,
+    WindingDown windingDown) : CoordinatorPage(access)
 {
+    public int DefaultNoticeDays => windingDown.DefaultNoticeDays;
+
     public ProgrammeView View { get; private set; } = null!;
     public Enrolment.EnrolmentCounts Counts { get; private set; } = null!;
 
@@ -27,6 +29,14 @@ public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handle
     {
         var archived = await handlers.ArchiveAsync(Me, Programme.Id, Version, ct);
         return await AfterAsync(archived.Error, "The programme is archived; its history is kept.", ct);
+    }
+
+    public async Task<IActionResult> OnPostWindDownAsync(int? noticeDays, CancellationToken ct)
+    {
+        var wound = await windingDown.WindDownAsync(Me, Programme.Id, new WindDownRequest(Version, noticeDays), ct);
+        return await AfterAsync(wound.Error, wound.IsSuccess
+            ? $"The programme is closed. {wound.Value.PairsEnding} running pair(s) end on {wound.Value.EndsOn:d MMMM yyyy}; both members of each were told."
+            : "", ct);
     }
 
     private async Task<IActionResult> AfterAsync(Trellis.Web.Domain.Error? error, string done, CancellationToken ct)

@@ -1025,6 +1025,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("MentorId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ProgrammeEndsOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("ProgrammeId")
                         .HasColumnType("uuid");
 

@@ -1013,6 +1013,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("MentorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ProgrammeEndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ProgrammeId")
                         .HasColumnType("TEXT");
 
