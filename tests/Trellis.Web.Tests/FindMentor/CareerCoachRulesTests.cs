@@ -15,7 +15,7 @@ public sealed class CareerCoachRulesTests(FindMentorApp app) : IClassFixture<Fin
 {
     public sealed record Community(
         HttpClient Changer, TestMember ChangerMember, TestMember Litigator, TestMember LegalTech,
-        HttpClient NeedsPortuguese, HttpClient AnyLanguage, TestMember NurseEnglish, TestMember NursePortuguese,
+        HttpClient NeedsPortuguese, TestMember NeedsPortugueseMember, HttpClient AnyLanguage, TestMember AnyLanguageMember, TestMember NurseEnglish, TestMember NursePortuguese,
         HttpClient PeerAsker, TestMember NotOptedPeer, TestMember OptedPeer, TestMember Senior,
         HttpClient Evenings, HttpClient EveningsFlexible, TestMember Singapore, TestMember Berlin);
 
@@ -33,9 +33,11 @@ public sealed class CareerCoachRulesTests(FindMentorApp app) : IClassFixture<Fin
             ["start-ups", "legal software"], ["en"], "Europe/London", new() { ["previousFields"] = new JsonArray("Law") });
 
         const string NurseGoals = "I am a nurse and want to become a ward manager; I want to talk it through in Portuguese.";
-        var needsPt = await Mentee(await app.SignedInAsync("Bia Nurse"), "Nursing", 3, "pt,en", "Europe/Lisbon", NurseGoals,
+        var needsPtMember = await app.SignedInAsync("Bia Nurse");
+        var needsPt = await Mentee(needsPtMember, "Nursing", 3, "pt,en", "Europe/Lisbon", NurseGoals,
             new() { ["requiredLanguages"] = new JsonArray("pt") });
-        var anyLanguage = await Mentee(await app.SignedInAsync("Bruna Nurse"), "Nursing", 3, "pt,en", "Europe/Lisbon", NurseGoals, []);
+        var anyLanguageMember = await app.SignedInAsync("Bruna Nurse");
+        var anyLanguage = await Mentee(anyLanguageMember, "Nursing", 3, "pt,en", "Europe/Lisbon", NurseGoals, []);
         var nurseEn = await Mentor("Nora English", "Nursing", 20, "Ward manager for fifteen years; I coach nurses stepping up into ward management.",
             ["ward management", "nurse leadership"], ["en"], "Europe/London");
         var nursePt = await Mentor("Rita Portuguesa", "Nursing", 18, "Enfermeira-chefe; ajudo enfermeiros a tornarem-se gestores de enfermaria.",
@@ -64,7 +66,7 @@ public sealed class CareerCoachRulesTests(FindMentorApp app) : IClassFixture<Fin
             new() { ["meetingWindows"] = new JsonArray([.. Weekdays().Select(d => Window(d, "18:00", "23:00"))]) });
 
         await app.SyncAsync();
-        return new Community(changerApi, changer, litigator, legalTech, needsPt, anyLanguage, nurseEn, nursePt,
+        return new Community(changerApi, changer, litigator, legalTech, needsPt, needsPtMember, anyLanguage, anyLanguageMember, nurseEn, nursePt,
             peerAsker, notOpted, opted, senior, eveningsApi, flexibleApi, singapore, berlin);
     }
 
@@ -97,6 +99,12 @@ public sealed class CareerCoachRulesTests(FindMentorApp app) : IClassFixture<Fin
             Assert.DoesNotContain(c.NurseEnglish.Id, ids);
             Assert.Contains(c.NurseEnglish.Id, await FindMentorApp.Ids(c.AnyLanguage, url)); // the control: only the rule removes her
         }
+        // Her profile is still there to read, but nothing on it says she could be a good match.
+        var page = await c.NeedsPortugueseMember.Browser.GetStringAsync($"/Members/{c.NurseEnglish.Id}");
+        Assert.Contains("Nora English", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Why this could be a good match", page, StringComparison.Ordinal);
+        Assert.Contains("Why this could be a good match", await c.AnyLanguageMember.Browser.GetStringAsync($"/Members/{c.NurseEnglish.Id}"),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
+using Trellis.Matching;
 using Trellis.Matching.Scoring;
 using Trellis.Matching.Search;
 using Trellis.Web.Features.Profiles;
@@ -135,20 +136,32 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
     }
 
     /// <summary>"Why this could be a good match", for a mentee looking at a mentor's profile; null if not a mentor they could ask.</summary>
-    public async Task<CompatibilityScore?> ExplainAsync(Guid me, Guid mentorId, CancellationToken ct) =>
-        me == mentorId ? null : directory.Index.Explain(await MenteeAsync(me, ct), mentorId, await db.TodayForAsync(me, time, ct));
+    public async Task<CompatibilityScore?> ExplainAsync(Guid me, Guid mentorId, CancellationToken ct)
+    {
+        if (me == mentorId) return null;
+        var mentee = await MenteeAsync(me, ct);
+        var today = await db.TodayForAsync(me, time, ct);
+        // The index scores anyone it holds; a mentor a hard rule keeps from my results (a language we must share,
+        // whom I ask for, time to meet) gets no "why this could be a good match" on their page either.
+        var mentor = await AskableMentorAsync(mentorId, ct);
+        if (mentor is null || HardFilters.Check(mentee, mentor, today, directory.Index.Scorer.Options.MinYearsAhead) != Exclusion.None) return null;
+        return directory.Index.Explain(mentee, mentorId, today);
+    }
 
     /// <summary>How well one mentor suits one mentee, in the words "Find a mentor" uses (a coordinator's draft match);
     /// null if the mentor cannot be asked (not open to mentoring, suspended, hidden, deleted).</summary>
     public async Task<(int Match, string Explanation, IReadOnlyList<string> Reasons)?> ScorePairAsync(Guid menteeId, Guid mentorId,
         CancellationToken ct)
     {
-        var mentor = (await MentorDirectory.ProfilesAsync(db, db.Profiles.WhereAskableMentor(db).Where(p => p.MemberId == mentorId), ct))
-            .SingleOrDefault();
+        var mentor = await AskableMentorAsync(mentorId, ct);
         if (mentor is null) return null;
         var score = directory.Index.Scorer.Score(await MenteeAsync(menteeId, ct), mentor, await db.TodayForAsync(menteeId, time, ct));
         return ((int)Math.Round(score.Total * 100), MatchExplanations.Explain(score), score.Reasons.Select(MatchExplanations.Sentence).ToList());
     }
+
+    /// <summary>The mentor as the library sees them, or null when they cannot be asked (not open, suspended, hidden, deleted).</summary>
+    private async Task<MentorProfile?> AskableMentorAsync(Guid mentorId, CancellationToken ct) =>
+        (await MentorDirectory.ProfilesAsync(db, db.Profiles.WhereAskableMentor(db).Where(p => p.MemberId == mentorId), ct)).SingleOrDefault();
 
     private async Task<MenteeProfile> MenteeAsync(Guid me, CancellationToken ct)
     {
