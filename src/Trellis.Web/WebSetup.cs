@@ -159,7 +159,7 @@ public static class WebSetup
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Trellis API reference").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapRazorPages();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(Trellis.Web.Infrastructure.Validation.NoNullEntries.InBodyListsAsync);
         api.MapTrellisAuth();
         api.MapProfiles();
         api.MapMemberData();

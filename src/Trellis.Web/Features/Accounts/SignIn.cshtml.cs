@@ -49,7 +49,10 @@ public sealed class SignInModel(SignInManager<Member> signIn) : TrellisPageModel
         return Page();
     }
 
+    /// <summary>Only a path of this site, and never one with control characters: a CR or LF would make the
+    /// Location header invalid (a 500, issue 16), and browsers drop tabs, so "/\t/evil" would be "//evil".</summary>
     internal static string SafeReturn(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl : "/Dashboard";
 }

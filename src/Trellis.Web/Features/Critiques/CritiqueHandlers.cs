@@ -174,14 +174,7 @@ public sealed class CritiqueHandlers(
             if (text.Length > Critique.TextMax) return new Invalid("text", $"This can be at most {Critique.TextMax:N0} characters.");
         }
         if (await change(membership, critique, text, time.GetUtcNow()) is { } refused) return refused;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError("Someone acted on this request at the same moment. Reload it to see what changed.");
-        }
+        if (await db.SaveOrConflictAsync("Someone acted on this request at the same moment. Reload it to see what changed.", ct) is { } conflict) return conflict;
         return await ViewAsync(membership, critique, ct);
     }
 

@@ -59,9 +59,14 @@ public static class CritiquesApi
         {
             form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limits.MaxRequestBytes }, ct);
         }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(limits);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            // A body cut short, a boundary that never closes, a part over the form's limits.
+            return new Invalid("file", $"The upload did not arrive whole, or is larger than {limits.Describe()}. Send it again.").ToProblem();
         }
         var file = form.Files.GetFile("file");
         await using var content = file?.OpenReadStream();

@@ -224,14 +224,7 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
 
     private async Task<Result<MeetingDetails>> SaveAsync(Meeting meeting, MentorshipMembership m, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError("The other member changed this meeting at the same moment. Reload it to see the latest.");
-        }
+        if (await db.SaveOrConflictAsync("The other member changed this meeting at the same moment. Reload it to see the latest.", ct) is { } conflict) return conflict;
         return await DetailsAsync(meeting, m, ct);
     }
 

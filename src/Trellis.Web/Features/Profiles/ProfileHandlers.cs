@@ -29,14 +29,7 @@ public sealed class ProfileHandlers(TrellisDbContext db, TimeProvider time)
         db.Entry(profile).Property(p => p.Version).OriginalValue = input.Version.Value;
         member.DisplayName = input.DisplayName.Trim();
         profile.Update(input, time.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError("Your profile was changed elsewhere while you were saving. Reload and try again.");
-        }
+        if (await db.SaveOrConflictAsync("Your profile was changed elsewhere while you were saving. Reload and try again.", ct) is { } conflict) return conflict;
         return profile.ToView(member.DisplayName, member.EmailConfirmed, owner: true);
     }
 

@@ -51,6 +51,7 @@ public static class AuthApi
                 if (route.EndsWith(suffix, StringComparison.Ordinal))
                     e.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy));
         });
+        auth.AddEndpointFilter(RequiredFieldsOfIdentity);
         var routes = (IEndpointRouteBuilder)auth;
         var before = routes.DataSources.ToList();
         auth.MapIdentityApi<Member>();
@@ -106,6 +107,28 @@ public static class AuthApi
         if (context.Request.Headers.Authorization.Count == 0)
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(context, IdentityConstants.ApplicationScheme);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// What Identity's endpoints take for granted (issue 16's 500s): its request records (LoginRequest,
+    /// ResetPasswordRequest, …) declare their fields <c>required</c>, but JSON <c>null</c> still reaches the endpoint,
+    /// which then fails; a missing field is a 400 naming it, like everywhere else in the API, and says nothing about
+    /// any account. <c>/confirmEmail?userId=</c> that is not an id would fail in the user store; it gets the answer of
+    /// an unknown member (401).
+    /// </summary>
+    private static async ValueTask<object?> RequiredFieldsOfIdentity(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.Request.Query.TryGetValue("userId", out var userId) && !Guid.TryParse(userId, out _))
+            return TypedResults.Unauthorized();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var argument in context.Arguments)
+        {
+            if (argument?.GetType() is not { Namespace: "Microsoft.AspNetCore.Identity.Data" } type) continue;
+            foreach (var property in type.GetProperties().Where(p => p.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), false)))
+                if (property.GetValue(argument) is null or string { Length: 0 })
+                    errors[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = ["This field is required."];
+        }
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : await next(context);
     }
 
     /// <summary>Identity's endpoint source without the routes Trellis answers itself (the two would be ambiguous).</summary>

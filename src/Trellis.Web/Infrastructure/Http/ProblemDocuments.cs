@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Trellis.Web.Infrastructure.Data;
+using Trellis.Web.Infrastructure.Validation;
 
 namespace Trellis.Web.Infrastructure.Http;
 
@@ -42,8 +43,8 @@ public static class ProblemDocuments
         if (context.Exception is not BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad) return;
         context.ProblemDetails.Title = "The request could not be read.";
         context.ProblemDetails.Detail = null;
-        var field = bad.InnerException is JsonException { Path: { } path }
-            ? path.TrimStart('$', '.')
+        var field = bad.InnerException is JsonException { Path: not null } json
+            ? NoNullEntries.FieldOf(json)
             : System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"(?:[^\" ]+ )?([^\" ]+)\"").Groups[1].Value;
         if (field.Length == 0) return;
         context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>

@@ -151,18 +151,7 @@ public sealed class LifecycleHandlers(TrellisDbContext db, TimeProvider time, No
     internal static bool Closed(MentorshipStatus from, Mentorship m) =>
         from is MentorshipStatus.Active or MentorshipStatus.Paused && !m.IsRunning;
 
-    internal static async Task<bool> TrySaveAsync(TrellisDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
+    internal static Task<bool> TrySaveAsync(TrellisDbContext db, CancellationToken ct) => db.TrySaveAsync(ct);
 
     private Task<Mentorship?> LoadAsync(Guid me, Guid id, CancellationToken ct) =>
         db.Mentorships.Where(m => m.Id == id && (m.MenteeId == me || m.MentorId == me)).Include(m => m.Versions).SingleOrDefaultAsync(ct);

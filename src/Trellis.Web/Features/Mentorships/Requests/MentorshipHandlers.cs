@@ -313,14 +313,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
 
     private async Task<Result<MentorshipView>> SaveAsync(Mentorship m, Guid me, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError("Someone acted on this mentorship at the same moment. Reload it to see what changed.");
-        }
+        if (await db.SaveOrConflictAsync("Someone acted on this mentorship at the same moment. Reload it to see what changed.", ct) is { } conflict) return conflict;
         return await ViewAsync(m, me, ct);
     }
 
