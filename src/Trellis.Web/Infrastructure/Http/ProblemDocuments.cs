@@ -40,6 +40,11 @@ public static class ProblemDocuments
             context.ProblemDetails.Detail = Conflicts.DefaultDetail;
             return;
         }
+        if (context.Exception is { } unstorable && IsUnstorableText(unstorable))
+        {
+            context.ProblemDetails.Title = "The request holds a character that cannot be stored (NUL).";
+            return;
+        }
         if (context.Exception is not BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad) return;
         context.ProblemDetails.Title = "The request could not be read.";
         context.ProblemDetails.Detail = null;
@@ -57,12 +62,19 @@ public static class ProblemDocuments
     public static int StatusFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        _ when IsUnstorableText(exception) => StatusCodes.Status400BadRequest,
         _ when exception.IsLostRace() => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 
     /// <summary>The caller's mistake or a lost race is not an error of ours worth a stack trace in the log.</summary>
-    public static bool IsExpected(Exception exception) => exception is BadHttpRequestException || exception.IsLostRace();
+    public static bool IsExpected(Exception exception) => exception is BadHttpRequestException || exception.IsLostRace() || IsUnstorableText(exception);
+
+    /// <summary>A NUL character that reached PostgreSQL from a query value or a route (JSON bodies are refused before,
+    /// naming the field: <see cref="NoNullEntries"/>): the caller's text, not our failure.</summary>
+    private static bool IsUnstorableText(Exception exception) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException)?.SqlState
+            == "22021"; // character_not_in_repertoire: PostgreSQL text cannot hold U+0000
 
     /// <summary>"CareerHistory[0].Title" → "careerHistory[0].title"; JSON names pass unchanged.</summary>
     public static string JsonPath(string path) => string.Join('.', path.Split('.').Select(part =>
