@@ -19,6 +19,7 @@ namespace Trellis.Web.Tests.Platform;
 /// endpoint was refused, no row of any table may have changed.
 /// On SQLite every endpoint gets the full set; on PostgreSQL a deterministic sample of <see cref="PostgresSample"/>
 /// per endpoint (the full set twice would take the suite's time; the database matters to few of these paths).
+/// The totals go to the test's output and to <c>fuzz-totals-{provider}.txt</c> beside the test assembly.
 /// </summary>
 public sealed class FuzzTests(LifecycleApp app) : IClassFixture<LifecycleApp>
 {
@@ -75,8 +76,9 @@ public sealed class FuzzTests(LifecycleApp app) : IClassFixture<LifecycleApp>
 
         var totals = $"fuzz ({TestDatabase.Provider}): {operations.Count} endpoints, {requests} requests, {fiveHundreds} answers >= 500, " +
             $"{checkedUnchanged} endpoints refused everything and were checked for unchanged rows";
-        TestContext.Current.SendDiagnosticMessage(totals);
-        Console.WriteLine(totals);
+        TestContext.Current.TestOutputHelper?.WriteLine(totals);
+        // Also beside the test assembly, for the closing note: a passing test's output is not always shown.
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, $"fuzz-totals-{TestDatabase.Provider}.txt"), totals + "\n");
         Assert.True(problems.Count == 0, $"{totals}\n{string.Join("\n", problems.Take(60))}");
     }
 
