@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Programmes.Matching;
 using Trellis.Web.Tests.Infrastructure;
 using Trellis.Web.Tests.Mentorships;
 using Trellis.Web.Tests.Platform;
@@ -125,8 +126,15 @@ public sealed class CoordinatorPrivacyTests(PrivacyApp app) : IClassFixture<Priv
         var participants = await programme.ParticipantsAsync();
         var draft = await programme.Owner.Api.PostAsJsonAsync($"{programme.Api}/drafts", new { menteeId = tom.Id, mentorId = maria.Id });
         Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+        var rule = await programme.Owner.Api.PostAsJsonAsync($"{programme.Api}/pair-rules", new { menteeId = tom.Id, mentorId = maria.Id, kind = "Forbid" });
+        Assert.True(rule.IsSuccessStatusCode, await rule.Content.ReadAsStringAsync());
+        // A finished bulk run (a queued one would hold approvals back), as the engine leaves it.
+        var run = new BulkRun(programme.Id, programme.Owner.Id, DateTimeOffset.UtcNow);
+        run.Finish(1, 1, 0, [new UnmatchedNote(tom.Id, "Every mentor who would suit them is full.")], DateTimeOffset.UtcNow);
+        await app.WithDbAsync(async db => { db.BulkRuns.Add(run); await db.SaveChangesAsync(); });
         var ids = new Dictionary<string, string>
         {
+            ["ruleId"] = (string)(await rule.Content.ReadFromJsonAsync<JsonObject>())!["id"]!, ["runId"] = run.Id.ToString(),
             ["id"] = programme.Id.ToString(), ["slug"] = programme.Slug, ["questionId"] = question.ToString(),
             ["invitationId"] = (string)invitation["id"]!, ["memberId"] = programme.Owner.Id.ToString(),
             ["participantId"] = (string)participants["participants"]!.AsArray().Single(p => (string)p!["role"]! == "Mentee")!["id"]!,

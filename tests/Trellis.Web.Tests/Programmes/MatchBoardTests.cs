@@ -6,7 +6,6 @@ using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Programmes.Matching;
 using Trellis.Web.Tests.Infrastructure;
 using Trellis.Web.Tests.Mentorships;
-using Trellis.Web.Tests.Profiles;
 
 namespace Trellis.Web.Tests.Programmes;
 
@@ -22,9 +21,9 @@ public sealed class MatchBoardTests(TrellisApp app) : IClassFixture<TrellisApp>
         var maria = await app.MentorAsync("Maria Same Team");
         var mark = await app.MentorAsync("Mark Other Team");
         var olga = await app.MentorAsync("Olga Full");
-        var tom = await MenteeAsync("Tom Board");
-        var ben = await MenteeAsync("Ben Board");
-        var ann = await MenteeAsync("Ann Drafted");
+        var tom = await app.ProfiledMenteeAsync("Tom Board");
+        var ben = await app.ProfiledMenteeAsync("Ben Board");
+        var ann = await app.ProfiledMenteeAsync("Ann Drafted");
         await maria.EnrolledAsync(programme, "Mentor", new() { [team] = ["Payments"] }, capacity: 1);
         await mark.EnrolledAsync(programme, "Mentor", new() { [team] = ["Growth"] }, capacity: 2);
         await olga.EnrolledAsync(programme, "Mentor", new() { [team] = ["Growth"] }, capacity: 1);
@@ -84,7 +83,7 @@ public sealed class MatchBoardTests(TrellisApp app) : IClassFixture<TrellisApp>
         await programme.SetModeAsync("ByHand");
         var site = await programme.QuestionAsync("site", "SingleChoice", "Soft", choices: ["Lisbon", "Porto"]);
         var maria = await app.MentorAsync("Maria Compared");
-        var tom = await MenteeAsync("Tom Compared");
+        var tom = await app.ProfiledMenteeAsync("Tom Compared");
         await maria.EnrolledAsync(programme, "Mentor", new() { [site] = ["Lisbon"] });
         await tom.EnrolledAsync(programme, "Mentee", new() { [site] = ["Lisbon"] });
 
@@ -116,7 +115,7 @@ public sealed class MatchBoardTests(TrellisApp app) : IClassFixture<TrellisApp>
         var programme = await app.EnrollingAsync(kind: "Evergreen");
         var other = await app.EnrollingAsync(kind: "Evergreen", name: "Another programme");
         var maria = await app.MentorAsync("Maria Guarded");
-        var tom = await MenteeAsync("Tom Guarded");
+        var tom = await app.ProfiledMenteeAsync("Tom Guarded");
         await maria.EnrolledAsync(programme, "Mentor");
         await tom.EnrolledAsync(programme, "Mentee");
 
@@ -131,22 +130,6 @@ public sealed class MatchBoardTests(TrellisApp app) : IClassFixture<TrellisApp>
         var bad = await programme.Owner.Api.GetAsync($"{programme.Api}/board?pageSize=500");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("pageSize", (await bad.ErrorsAsync()).Select(e => e.Key));
-    }
-
-    /// <summary>A mentee with a profile that shares some things with the builders' mentors (pt, roadmaps, climbing, video).</summary>
-    private async Task<Person> MenteeAsync(string name)
-    {
-        var mentee = await app.MenteeAsync(name);
-        var body = await ProfileApiTests.ValidBody(mentee.Api);
-        body["displayName"] = name;
-        body["openToMentoring"] = false;
-        body["languages"] = new JsonArray("pt", "fr");
-        body["skills"] = new JsonArray("roadmaps", "pricing");
-        body["interests"] = new JsonArray("climbing", "chess");
-        body["field"] = "Product";
-        body["yearsOfExperience"] = 3;
-        (await mentee.Api.PutAsJsonAsync("/api/v1/me/profile", body)).EnsureSuccessStatusCode();
-        return mentee;
     }
 
     private async Task<JsonObject> BoardAsync(TestProgramme programme)

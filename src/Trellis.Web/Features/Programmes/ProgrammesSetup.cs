@@ -17,6 +17,8 @@ public static class ProgrammesSetup
         services.AddScoped<Matching.MatchHandlers>();
         services.AddScoped<Matching.MatchBoard>();
         services.AddScoped<Matching.ProfileComparison>();
+        services.AddScoped<Matching.BulkHandlers>();
+        services.AddSingleton<Matching.BulkRunner>();
         return services;
     }
 }

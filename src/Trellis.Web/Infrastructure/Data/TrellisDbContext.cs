@@ -61,6 +61,8 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Features.Programmes.Enrolment.EnrolmentQuestion> EnrolmentQuestions => Set<Features.Programmes.Enrolment.EnrolmentQuestion>();
     public DbSet<Features.Programmes.Enrolment.Invitation> Invitations => Set<Features.Programmes.Enrolment.Invitation>();
     public DbSet<Features.Programmes.Matching.DraftMatch> DraftMatches => Set<Features.Programmes.Matching.DraftMatch>();
+    public DbSet<Features.Programmes.Matching.BulkRun> BulkRuns => Set<Features.Programmes.Matching.BulkRun>();
+    public DbSet<Features.Programmes.Matching.PairRule> PairRules => Set<Features.Programmes.Matching.PairRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,8 @@ public static class JobsSetup
             q.Every<Trellis.Web.Features.Meetings.MeetingReminderJob>(TimeSpan.FromMinutes(1));
             q.Every<Trellis.Web.Features.Critiques.OrphanFileSweepJob>(TimeSpan.FromHours(1));
             q.Every<Trellis.Web.Features.Reviews.ReviewRemindersJob>(TimeSpan.FromMinutes(1));
+            // A coordinator waits for a bulk run: a queued run starts within seconds on whichever node claims it.
+            q.Every<Features.Programmes.Matching.BulkRunJob>(TimeSpan.FromSeconds(3));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

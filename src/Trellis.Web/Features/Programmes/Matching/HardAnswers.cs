@@ -40,6 +40,15 @@ public sealed class HardAnswers
         return new HardAnswers(questions, answers);
     }
 
+    /// <summary>The first "different" question: the bulk engine checks it for every pair itself (its organisation unit).</summary>
+    public Guid? UnitQuestion => _questions.Where(q => q.Rule == HardRule.Different).Select(q => (Guid?)q.Id).FirstOrDefault();
+
+    /// <summary>Whether any hard question besides <see cref="UnitQuestion"/> must be checked pair by pair.</summary>
+    public bool BeyondUnit => _questions.Count > (UnitQuestion is null ? 0 : 1);
+
+    public string? Answer(Guid memberId, ProgrammeRole role, Guid questionId) =>
+        _answers.GetValueOrDefault((memberId, role))?.GetValueOrDefault(questionId);
+
     public bool Allows(Guid menteeId, Guid mentorId)
     {
         if (_questions.Count == 0) return true;

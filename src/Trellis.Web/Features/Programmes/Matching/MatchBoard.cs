@@ -31,7 +31,7 @@ public sealed class MatchBoard(TrellisDbContext db, ProgrammeAccess access, Ment
         if (page < 1) errors["page"] = ["Must be at least 1."];
         if (errors.Count > 0) return new Invalid(errors);
 
-        var unmatched = Unmatched(id);
+        var unmatched = Remainder.Mentees(db, id);
         var total = await unmatched.CountAsync(ct);
         var mentees = await unmatched.OrderBy(x => x.EnrolledAt).ThenBy(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Join(db.Users, x => x.MemberId, u => u.Id, (x, u) => new { x.MemberId, u.DisplayName })
@@ -39,7 +39,7 @@ public sealed class MatchBoard(TrellisDbContext db, ProgrammeAccess access, Ment
             .ToListAsync(ct);
         var ids = mentees.Select(m => m.MemberId).ToList();
 
-        var mentors = WithPlaces(id);
+        var mentors = Remainder.Mentors(db, id).Select(m => m.MemberId);
         var mentorIds = await mentors.ToListAsync(ct);
         var hard = await HardAnswers.LoadAsync(db, id, db.Participants.Where(x => x.ProgrammeId == id
             && ((x.Role == ProgrammeRole.Mentee && ids.Contains(x.MemberId)) || (x.Role == ProgrammeRole.Mentor && mentors.Contains(x.MemberId)))), ct);
@@ -53,17 +53,4 @@ public sealed class MatchBoard(TrellisDbContext db, ProgrammeAccess access, Ment
         return new BoardPage(total, page, pageSize, mentorIds.Count,
             mentees.Select(m => new BoardMentee(m.MemberId, m.DisplayName, m.Headline ?? "", best[m.MemberId])).ToList());
     }
-
-    /// <summary>Enrolled mentees with no open draft and no ongoing mentorship in the programme.</summary>
-    private IQueryable<Participant> Unmatched(Guid id) =>
-        db.Participants.AsNoTracking().Where(x => x.ProgrammeId == id && x.Role == ProgrammeRole.Mentee && x.Status == ParticipantStatus.Enrolled
-            && !db.DraftMatches.Any(d => d.ProgrammeId == id && d.MenteeId == x.MemberId && d.Status == DraftStatus.Draft)
-            && !db.Mentorships.Any(m => m.ProgrammeId == id && m.MenteeId == x.MemberId && Mentorship.OngoingStatuses.Contains(m.Status)));
-
-    /// <summary>Enrolled mentors whose capacity for the programme exceeds its ongoing mentorships and open drafts with them.</summary>
-    private IQueryable<Guid> WithPlaces(Guid id) =>
-        db.Participants.Where(x => x.ProgrammeId == id && x.Role == ProgrammeRole.Mentor && x.Status == ParticipantStatus.Enrolled
-                && x.Capacity > db.Mentorships.Count(m => m.ProgrammeId == id && m.MentorId == x.MemberId && Mentorship.OngoingStatuses.Contains(m.Status))
-                    + db.DraftMatches.Count(d => d.ProgrammeId == id && d.MentorId == x.MemberId && d.Status == DraftStatus.Draft))
-            .Select(x => x.MemberId);
 }

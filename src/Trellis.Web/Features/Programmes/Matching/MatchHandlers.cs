@@ -17,6 +17,14 @@ public sealed record DraftInput(Guid? MenteeId, Guid? MentorId);
 
 public sealed record ApproveInput(Guid? Version);
 
+public sealed record ApproveManyInput(List<DraftVersion>? Drafts);
+
+public sealed record DraftVersion(Guid Id, Guid Version);
+
+public sealed record ApproveManyResult(IReadOnlyList<Guid> Approved, IReadOnlyList<RefusedDraft> Refused);
+
+public sealed record RefusedDraft(Guid Id, string Reason);
+
 public sealed record DraftView(Guid Id, Guid MenteeId, string MenteeName, Guid MentorId, string MentorName, DraftStatus Status,
     DraftSource Source, int Score, IReadOnlyList<string> Reasons, Guid? MentorshipId, Guid Version);
 
@@ -28,6 +36,7 @@ public sealed record DraftView(Guid Id, Guid MenteeId, string MenteeName, Guid M
 public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, MentorSearch search, Notifier notifier,
     SiteLinks links, IOptions<MentorshipOptions> options, TimeProvider time)
 {
+    public const int MaxApprovedAtOnce = 500;
     private static readonly NotFoundError NoSuchProgramme = new("No such programme."), NoSuchDraft = new("No such draft match.");
 
     public async Task<Result<IReadOnlyList<DraftView>>> ListAsync(Guid me, Guid id, CancellationToken ct)
@@ -89,6 +98,11 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
     {
         var programme = await access.FindAsync(me, id, ct);
         if (programme is null) return NoSuchProgramme;
+        // Holding the programme's row: a bulk run writing its drafts, or another approval, waits, and we see its result.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ProgrammeLock.TakeAsync(db, id, ct);
+        if (await db.BulkRuns.AnyAsync(r => r.ProgrammeId == id && BulkRun.ActiveStatuses.Contains(r.Status), ct))
+            return new ConflictError("The engine is matching this programme right now; approve when its run has finished.");
         var draft = await db.DraftMatches.SingleOrDefaultAsync(d => d.ProgrammeId == id && d.Id == draftId, ct);
         if (draft is null) return NoSuchDraft;
         if (input.Version is null) return new Invalid("version", "Send the version of the draft you approve (from the list of drafts).");
@@ -126,6 +140,7 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -137,6 +152,23 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
             return new ConflictError($"{menteeName} and {mentorName} have a request or a mentorship already.");
         }
         return (await ViewsAsync(db.DraftMatches.Where(d => d.Id == draft.Id), ct)).Single();
+    }
+
+    /// <summary>Approve all or some: each draft on its own, as if approved one by one (one refused does not stop the others).</summary>
+    public async Task<Result<ApproveManyResult>> ApproveManyAsync(Guid me, Guid id, ApproveManyInput input, CancellationToken ct)
+    {
+        if (await access.FindAsync(me, id, ct) is null) return NoSuchProgramme;
+        if (input.Drafts is not { Count: > 0 and <= MaxApprovedAtOnce } drafts)
+            return new Invalid("drafts", $"Send between 1 and {MaxApprovedAtOnce} drafts, each with its id and version.");
+        var (approved, refused) = (new List<Guid>(), new List<RefusedDraft>());
+        foreach (var d in drafts.DistinctBy(d => d.Id))
+        {
+            var result = await ApproveAsync(me, id, d.Id, new ApproveInput(d.Version), ct);
+            if (result.IsSuccess) approved.Add(d.Id);
+            else refused.Add(new RefusedDraft(d.Id, result.Error!.Detail));
+            db.ChangeTracker.Clear(); // a refused approval leaves nothing behind for the next
+        }
+        return new ApproveManyResult(approved, refused);
     }
 
     private Task<bool> EnrolledAsync(Guid programmeId, Guid memberId, ProgrammeRole role, CancellationToken ct) =>

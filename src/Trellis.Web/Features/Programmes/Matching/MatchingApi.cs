@@ -14,6 +14,16 @@ public static class MatchingApi
                          "with score and the reasons Find a mentor gives.");
         one.MapGet("/compare", Compare).WithName("CompareParticipants")
             .WithSummary("A mentee and a mentor of the programme side by side, with what they share marked, and their score and reasons.");
+        one.MapPost("/runs", StartRun).WithName("StartBulkRun")
+            .WithSummary("Bulk: ask the engine to match the remainder (done in the background; 409 if a run is under way or the mode is not bulk).");
+        one.MapGet("/runs/latest", LatestRun).WithName("LatestBulkRun").WithSummary("The latest run: stage, percentage, outcome, unmatched and why.");
+        one.MapGet("/runs/{runId:guid}", Run).WithName("BulkRun").WithSummary("One run: stage, percentage, outcome, unmatched and why.");
+        one.MapGet("/pair-rules", Rules).WithName("ListPairRules").WithSummary("Pins and forbids the next bulk run follows.");
+        one.MapPost("/pair-rules", AddRule).WithName("AddPairRule")
+            .WithSummary("Pin (the run must make it) or forbid (never) a pair; 400 naming each bad field, 409 if the pair or the mentee has one.");
+        one.MapDelete("/pair-rules/{ruleId:guid}", RemoveRule).WithName("RemovePairRule").WithSummary("Remove a pin or forbid.");
+        one.MapPost("/drafts/approve", ApproveMany).WithName("ApproveDraftMatches")
+            .WithSummary("Approve all or some drafts ({ drafts: [{ id, version }] }); each approved or refused on its own, with why.");
         one.MapGet("/drafts", List).WithName("ListDraftMatches")
             .WithSummary("Draft and approved matches with their score and reasons (never what happens inside a mentorship).");
         one.MapPost("/drafts", Create).WithName("CreateDraftMatch")
@@ -30,6 +40,27 @@ public static class MatchingApi
     private static Task<Results<Ok<Comparison>, ProblemHttpResult>> Compare(Guid id, Guid menteeId, Guid mentorId, HttpContext http,
         ProfileComparison comparison, CancellationToken ct) =>
         comparison.CompareAsync(http.User.MemberId(), id, menteeId, mentorId, ct).ToOk();
+
+    private static Task<Results<Created<RunView>, ProblemHttpResult>> StartRun(Guid id, HttpContext http, BulkHandlers h, CancellationToken ct) =>
+        h.StartAsync(http.User.MemberId(), id, ct).ToCreated(r => $"/api/v1/programmes/{id}/runs/{r.Id}");
+
+    private static Task<Results<Ok<RunView>, ProblemHttpResult>> LatestRun(Guid id, HttpContext http, BulkHandlers h, CancellationToken ct) =>
+        h.LatestAsync(http.User.MemberId(), id, ct).ToOk();
+
+    private static Task<Results<Ok<RunView>, ProblemHttpResult>> Run(Guid id, Guid runId, HttpContext http, BulkHandlers h, CancellationToken ct) =>
+        h.RunAsync(http.User.MemberId(), id, runId, ct).ToOk();
+
+    private static Task<Results<Ok<IReadOnlyList<PairRuleView>>, ProblemHttpResult>> Rules(Guid id, HttpContext http, BulkHandlers h,
+        CancellationToken ct) => h.RulesAsync(http.User.MemberId(), id, ct).ToOk();
+
+    private static Task<Results<Ok<PairRuleView>, ProblemHttpResult>> AddRule(Guid id, PairRuleInput input, HttpContext http, BulkHandlers h,
+        CancellationToken ct) => h.AddRuleAsync(http.User.MemberId(), id, input, ct).ToOk();
+
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveRule(Guid id, Guid ruleId, HttpContext http, BulkHandlers h,
+        CancellationToken ct) => h.RemoveRuleAsync(http.User.MemberId(), id, ruleId, ct).ToNoContent();
+
+    private static Task<Results<Ok<ApproveManyResult>, ProblemHttpResult>> ApproveMany(Guid id, ApproveManyInput input, HttpContext http,
+        MatchHandlers h, CancellationToken ct) => h.ApproveManyAsync(http.User.MemberId(), id, input, ct).ToOk();
 
     private static Task<Results<Ok<IReadOnlyList<DraftView>>, ProblemHttpResult>> List(Guid id, HttpContext http, MatchHandlers h,
         CancellationToken ct) => h.ListAsync(http.User.MemberId(), id, ct).ToOk();

@@ -8,7 +8,7 @@ namespace Trellis.Web.Features.Programmes.Pages;
 /// The matching board: unmatched mentees with the engine's best candidates, making, removing and approving draft
 /// matches (the same handlers as the API).
 /// </summary>
-public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, MatchHandlers matches) : CoordinatorPage(access)
+public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, MatchHandlers matches, BulkHandlers bulk) : CoordinatorPage(access)
 {
     public const int PageSize = 10;
 
@@ -16,12 +16,74 @@ public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, Matc
 
     public BoardPage Board { get; private set; } = new(0, 1, PageSize, 0, []);
     public IReadOnlyList<DraftView> Drafts { get; private set; } = [];
+    public IReadOnlyList<PairRuleView> Rules { get; private set; } = [];
+    public RunView? Run { get; private set; }
+    public bool Bulk => Programme.MatchingMode == MatchingMode.Bulk;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Board = (await board.PageAsync(Me, Programme.Id, Math.Max(1, PageNumber), PageSize, ct)).Value ?? Board;
         Drafts = (await matches.ListAsync(Me, Programme.Id, ct)).Value ?? [];
+        Rules = (await bulk.RulesAsync(Me, Programme.Id, ct)).Value ?? [];
+        Run = (await bulk.LatestAsync(Me, Programme.Id, ct)).Value;
     }
+
+    /// <summary>The latest run's stage and percentage, for the page's script to follow.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct)
+    {
+        var run = (await bulk.LatestAsync(Me, Programme.Id, ct)).Value;
+        return run is null ? NotFound() : new JsonResult(new { status = run.Status.ToString(), stageText = StageText(run.Stage), percent = run.Percent });
+    }
+
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
+    {
+        var started = await bulk.StartAsync(Me, Programme.Id, ct);
+        if (started.Error is NotFoundError) return NotFound();
+        TempData["Status"] = started.IsSuccess ? "The engine is matching the remainder; its progress is shown below." : started.Error!.Detail;
+        return Redirect(ManagePath("/Matching"));
+    }
+
+    public async Task<IActionResult> OnPostRuleAsync(Guid menteeId, Guid mentorId, PairRuleKind kind, CancellationToken ct)
+    {
+        var added = await bulk.AddRuleAsync(Me, Programme.Id, new PairRuleInput(menteeId, mentorId, kind), ct);
+        if (added.Error is NotFoundError) return NotFound();
+        TempData["Status"] = added.IsSuccess
+            ? $"{(kind == PairRuleKind.Pin ? "Pinned" : "Forbidden")}: {added.Value.MenteeName} with {added.Value.MentorName}, for the next run."
+            : added.Error!.Detail;
+        return Redirect(ManagePath($"/Matching?page={Math.Max(1, PageNumber)}"));
+    }
+
+    public async Task<IActionResult> OnPostRemoveRuleAsync(Guid ruleId, CancellationToken ct)
+    {
+        var removed = await bulk.RemoveRuleAsync(Me, Programme.Id, ruleId, ct);
+        if (removed.Error is NotFoundError && removed.Error.Detail == "No such programme.") return NotFound();
+        TempData["Status"] = removed.IsSuccess ? "The rule is removed." : removed.Error!.Detail;
+        return Redirect(ManagePath("/Matching"));
+    }
+
+    /// <summary>Approves every draft as listed on the page (each with the version shown), one by one.</summary>
+    public async Task<IActionResult> OnPostApproveAllAsync(List<Guid> draftIds, List<Guid> versions, CancellationToken ct)
+    {
+        var drafts = draftIds.Zip(versions, (id, version) => new DraftVersion(id, version)).ToList();
+        var done = await matches.ApproveManyAsync(Me, Programme.Id, new ApproveManyInput(drafts), ct);
+        if (done.Error is NotFoundError) return NotFound();
+        TempData["Status"] = done.IsSuccess
+            ? $"{done.Value.Approved.Count} approved" + (done.Value.Refused.Count > 0
+                ? $"; {done.Value.Refused.Count} not: {string.Join(" ", done.Value.Refused.Select(r => r.Reason).Distinct())}" : ".")
+            : done.Error!.Detail;
+        return Redirect(ManagePath("/Matching"));
+    }
+
+    public static string StageText(BulkStage stage) => stage switch
+    {
+        BulkStage.Waiting => "Waiting to start",
+        BulkStage.Loading => "Loading the participants",
+        BulkStage.Candidates => "Finding candidates",
+        BulkStage.Solving => "Choosing the best pairs",
+        BulkStage.Explaining => "Explaining each pair",
+        BulkStage.Writing => "Writing the drafts",
+        _ => "Finished",
+    };
 
     public async Task<IActionResult> OnPostDraftAsync(Guid menteeId, Guid mentorId, CancellationToken ct) =>
         After(await matches.CreateAsync(Me, Programme.Id, new DraftInput(menteeId, mentorId), ct),

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Trellis.Matching.Cohort;
+using Trellis.Web.Features.FindMentor;
+using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Programmes.Enrolment;
+using Trellis.Web.Infrastructure.Data;
+
+namespace Trellis.Web.Features.Programmes.Matching;
+
+/// <summary>
+/// A programme's remainder as the bulk engine reads it: languages and stored embeddings from the profiles, places left,
+/// rankings (stable mode), the first "different" hard question as the organisation unit, and as forbidden pairs the
+/// coordinator's forbids, blocks either way, pairs already together and any other hard question. Ids are member ids.
+/// </summary>
+public sealed class CohortInput
+{
+    public required IReadOnlyList<CohortMentee> Mentees { get; init; }
+    public required IReadOnlyList<CohortMentor> Mentors { get; init; }
+    public required IReadOnlyList<(string MenteeId, string MentorId)> Pinned { get; init; }
+    public required IReadOnlyList<(string MenteeId, string MentorId)> Forbidden { get; init; }
+    public required IReadOnlyDictionary<Guid, string> Names { get; init; }
+    public bool Stable { get; init; }
+
+    public string NameOf(string? id) => id is not null && Guid.TryParse(id, out var g) && Names.TryGetValue(g, out var n) ? n : "someone";
+
+    public static async Task<CohortInput> LoadAsync(TrellisDbContext db, IEmbeddingGenerator<string, Embedding<float>> embedder,
+        Programme programme, CancellationToken ct)
+    {
+        var id = programme.Id;
+        var enrolled = db.Participants.AsNoTracking().Where(x => x.ProgrammeId == id && x.Status == ParticipantStatus.Enrolled);
+        var members = enrolled.Select(x => x.MemberId);
+        var mentees = await Remainder.Mentees(db, id).AsNoTracking().Select(x => new { x.MemberId, x.Ranking }).ToListAsync(ct);
+        var places = await Remainder.Mentors(db, id).ToDictionaryAsync(m => m.MemberId, m => m.Places, ct);
+        var mentorRankings = await enrolled.Where(x => x.Role == ProgrammeRole.Mentor)
+            .Select(x => new { x.MemberId, x.Ranking }).ToDictionaryAsync(x => x.MemberId, x => x.Ranking, ct);
+        var menteeIds = mentees.Select(m => m.MemberId).ToHashSet();
+        var mentorIds = places.Keys.ToHashSet();
+
+        var profiles = await db.Profiles.AsNoTracking().Where(p => members.Contains(p.MemberId))
+            .Select(p => new { p.MemberId, p.Languages }).ToDictionaryAsync(p => p.MemberId, p => p.Languages, ct);
+        var names = await db.Users.AsNoTracking().Where(u => members.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var vectors = (await db.ProfileEmbeddings.AsNoTracking()
+                .Where(e => members.Contains(e.MemberId) && e.Model == EmbeddingRefresher.Model)
+                .Select(e => new { e.MemberId, e.Role, e.Vector }).ToListAsync(ct))
+            .ToDictionary(e => (e.MemberId, e.Role), e => new ProfileEmbedding { Vector = e.Vector }.Floats());
+        var dims = vectors.Count > 0 ? vectors.Values.First().Length : (await embedder.GenerateVectorAsync("mentoring", cancellationToken: ct)).Length;
+        float[] Vector(Guid member, EmbeddingRole role) => vectors.TryGetValue((member, role), out var v) && v.Length == dims ? v : new float[dims];
+
+        // Someone who listed no language is not filtered by it (as in Find a mentor): they speak every language the other side does.
+        var menteeLanguages = menteeIds.SelectMany(m => profiles.GetValueOrDefault(m) ?? []).Distinct().ToList();
+        var mentorLanguages = mentorIds.SelectMany(m => profiles.GetValueOrDefault(m) ?? []).Distinct().ToList();
+        IReadOnlyList<string> Languages(Guid member, List<string> otherSide) =>
+            profiles.GetValueOrDefault(member) is { Count: > 0 } spoken ? spoken : otherSide;
+
+        var hard = await HardAnswers.LoadAsync(db, id, enrolled, ct);
+        string? Unit(Guid member, ProgrammeRole role) => hard.UnitQuestion is { } q ? hard.Answer(member, role, q) : null;
+
+        var blocks = await db.Blocks.AsNoTracking().Where(b => members.Contains(b.BlockerId) && members.Contains(b.BlockedId))
+            .Select(b => new { b.BlockerId, b.BlockedId }).ToListAsync(ct);
+        var together = await db.Mentorships.AsNoTracking()
+            .Where(m => Mentorship.OngoingStatuses.Contains(m.Status) && members.Contains(m.MenteeId) && members.Contains(m.MentorId))
+            .Select(m => new { m.MenteeId, m.MentorId }).ToListAsync(ct);
+        var rules = await db.PairRules.AsNoTracking().Where(r => r.ProgrammeId == id).ToListAsync(ct);
+
+        bool InPlay(Guid mentee, Guid mentor) => menteeIds.Contains(mentee) && mentorIds.Contains(mentor);
+        var forbidden = new HashSet<(Guid, Guid)>();
+        foreach (var b in blocks)
+        {
+            if (InPlay(b.BlockerId, b.BlockedId)) forbidden.Add((b.BlockerId, b.BlockedId));
+            if (InPlay(b.BlockedId, b.BlockerId)) forbidden.Add((b.BlockedId, b.BlockerId));
+        }
+        foreach (var t in together.Where(t => InPlay(t.MenteeId, t.MentorId))) forbidden.Add((t.MenteeId, t.MentorId));
+        foreach (var r in rules.Where(r => r.Kind == PairRuleKind.Forbid && InPlay(r.MenteeId, r.MentorId))) forbidden.Add((r.MenteeId, r.MentorId));
+        // The unit question is the engine's own filter; any other hard question is checked pair by pair here.
+        if (hard.BeyondUnit)
+            foreach (var e in menteeIds)
+                foreach (var o in mentorIds)
+                    if (!hard.Allows(e, o)) forbidden.Add((e, o));
+
+        var stable = programme.BulkMethod == BulkMethod.Stable;
+        return new CohortInput
+        {
+            Mentees = mentees.Select(m => new CohortMentee(m.MemberId.ToString(), Languages(m.MemberId, mentorLanguages),
+                Unit(m.MemberId, ProgrammeRole.Mentee), Vector(m.MemberId, EmbeddingRole.Mentee))
+            {
+                Ranking = stable ? [.. m.Ranking.Where(mentorIds.Contains).Select(g => g.ToString())] : [],
+            }).ToList(),
+            Mentors = places.Select(p => new CohortMentor(p.Key.ToString(), Languages(p.Key, menteeLanguages),
+                Unit(p.Key, ProgrammeRole.Mentor), p.Value, Vector(p.Key, EmbeddingRole.Mentor))
+            {
+                Ranking = stable ? [.. (mentorRankings.GetValueOrDefault(p.Key) ?? []).Where(menteeIds.Contains).Select(g => g.ToString())] : [],
+            }).ToList(),
+            Pinned = rules.Where(r => r.Kind == PairRuleKind.Pin && InPlay(r.MenteeId, r.MentorId))
+                .Select(r => (r.MenteeId.ToString(), r.MentorId.ToString())).ToList(),
+            Forbidden = forbidden.Select(f => (f.Item1.ToString(), f.Item2.ToString())).ToList(),
+            Names = names,
+            Stable = stable,
+        };
+    }
+}
+
+/// <summary>The engine's facts in the words a coordinator reads.</summary>
+public static class CohortWords
+{
+    public const string NoMentors = "No mentor in the programme has a place left.";
+    public const string MentorStopped = "The mentor the engine chose is not taking mentees any more; run again.";
+    public const string PlaceTaken = "The mentor the engine chose had their last place taken by a draft made meanwhile; run again.";
+
+    public static string Unmatched(UnmatchedReason reason) => reason switch
+    {
+        UnmatchedReason.NoCandidate => "No mentor with a place left shares a language with them and passes the programme's hard questions.",
+        UnmatchedReason.Forbidden => "Every mentor who would pass the rules is forbidden for them, blocked, or already paired with them.",
+        UnmatchedReason.AllCandidatesFull => "Every mentor who would suit them is full.",
+        UnmatchedReason.BelowPenalty => "No mentor with a place left suits them well enough.",
+        _ => "The mentors who still have places were not among their best candidates; run again on the remainder.",
+    };
+
+    public static string Problem(CohortProblem p, CohortInput people) => p.Kind switch
+    {
+        CohortProblemKind.PinnedTwice => $"{people.NameOf(p.MenteeId)} is pinned to more than one mentor.",
+        CohortProblemKind.PinnedAndForbidden => $"{people.NameOf(p.MenteeId)} and {people.NameOf(p.MentorId)} are both pinned and forbidden.",
+        CohortProblemKind.PinBreaksFilter => $"The pin of {people.NameOf(p.MenteeId)} to {people.NameOf(p.MentorId)} breaks a rule " +
+                                              "(no shared language, the same answer to a hard question, or a block).",
+        CohortProblemKind.PinOverCapacity => $"{people.NameOf(p.MentorId)} has more pins than places left.",
+        CohortProblemKind.TooManyLanguages => "The programme's people speak more than 64 languages between them; the engine takes 64.",
+        _ => $"The engine could not take the programme as it is ({p.Kind}).",
+    };
+}
