@@ -29,6 +29,7 @@ using Trellis.Web.Infrastructure.Files;
 using Trellis.Web.Infrastructure.Http;
 using Trellis.Web.Infrastructure.Jobs;
 using Trellis.Web.Infrastructure.Observability;
+using Trellis.Web.Infrastructure.Validation;
 
 namespace Trellis.Web;
 
@@ -44,7 +45,11 @@ public static class WebSetup
                 RateLimits.ApplyToPages(o.Conventions);
             })
             // A blank optional text box is not an error; what is required says so with [Required].
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add(new RefuseNulOnPages());
+            })
             .AddCookieTempDataProvider(o => SiteCookies.From(builder.Configuration).Apply(o.Cookie, "trellis-td"));
         services.AddApiEdge();
         services.AddTrellisRateLimits();

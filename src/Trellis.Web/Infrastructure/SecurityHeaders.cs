@@ -50,7 +50,9 @@ public static class SecurityHeaders
             headers.StrictTransportSecurity = strictTransport;
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            headers.CacheControl = "no-store";
+            // An endpoint that already said no-store (a download's "private, no-store") keeps its own words.
+            if (!headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+                headers.CacheControl = "no-store";
             headers.Pragma = "no-cache";
         }
     }

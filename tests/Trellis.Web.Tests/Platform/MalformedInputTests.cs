@@ -112,6 +112,26 @@ public sealed class MalformedInputTests(LifecycleApp app) : IClassFixture<Lifecy
             Assert.True((int)(await browser.GetAsync($"/Accounts/{other}?returnUrl={escaped}")).StatusCode < 500, other);
     }
 
+    [Theory]
+    [InlineData("Input.Title", "Run a\u0000 workshop")]
+    [InlineData("Input.MeasurableOutcome", "Twenty\u0000")]
+    [InlineData("Input.Title\u0000", "Run a workshop")]
+    public async Task APageForm_WithANulCharacter_IsThe400Page_OnBothDatabases_AndNothingIsWritten(string field, string value)
+    {
+        // PostgreSQL cannot store U+0000 (it failed mid-handler with a 500 page); SQLite would keep it. Both refuse it now.
+        var member = await app.SignedInAsync("Nul Page");
+        var before = await app.OfEveryTableAsync();
+        var fields = new Dictionary<string, string> { ["Input.Title"] = "Run a workshop", ["Input.TargetDate"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd") };
+        fields[field] = value;
+
+        var response = await member.Browser.PostAsync("/Goals", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1 id=\"error-heading\">We could not read that request</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.OfEveryTableAsync());
+        Assert.True((int)(await member.Browser.GetAsync("/Mentors?q=" + Uri.EscapeDataString("design\u0000"))).StatusCode < 500);
+    }
+
     [Fact]
     public async Task TwoSimultaneousEditsOfAnAgreement_OneWins_TheOtherGets409_NeverA500()
     {

@@ -22,7 +22,9 @@ public sealed class ErrorModel : PageModel
 
     public void OnGet(int? code)
     {
-        Code = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        // From the exception handler (no code in the address) the status it chose is already set: 409 for a lost race.
+        Code = code is >= 400 and <= 599 ? code.Value
+            : Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
         // Visiting /Error/404 directly answers 404 too: the address never claims an error page is a success.
         Response.StatusCode = Code;
         TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
@@ -35,6 +37,8 @@ public sealed class ErrorModel : PageModel
                 "You are signed in, but this part of Trellis is for other members. If you think it should be open to you, ask the person who sent you the link."),
             429 => ("Please slow down a little",
                 "You have made a lot of requests in a short time. Wait a minute, then try again; nothing you wrote is lost."),
+            409 => ("Someone changed this at the same moment",
+                "Nothing was overwritten. Go back, reload the page to see the latest version, and try again."),
             400 => ("We could not read that request",
                 "Something in the address or the form was not what Trellis expected. Go back, check it, and try again."),
             _ when Code >= 500 => ("Something went wrong",

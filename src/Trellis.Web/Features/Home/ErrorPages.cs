@@ -1,3 +1,5 @@
+using Trellis.Web.Infrastructure.Http;
+
 namespace Trellis.Web.Features.Home;
 
 /// <summary>
@@ -13,7 +15,14 @@ public static class ErrorPages
 
     public static WebApplication UseErrorPages(this WebApplication app)
     {
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
+        // A lost race or text the database cannot hold is the same answer for a page as for the API (409, 400),
+        // through the one classification in ProblemDocuments; anything else stays a 500.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = ProblemDocuments.StatusFor,
+            SuppressDiagnosticsCallback = ctx => ProblemDocuments.IsExpected(ctx.Exception),
+        }));
         // Outer: problem documents for programs. Inner (people only): re-run the request as /Error/{code};
         // it answers first, so the outer one sees a body and leaves it alone.
         app.UseStatusCodePages();
