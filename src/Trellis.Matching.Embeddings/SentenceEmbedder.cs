@@ -38,6 +38,9 @@ public sealed class SentenceEmbedder : IEmbeddingGenerator<string, Embedding<flo
 
     public static SentenceEmbedder Shared => SharedInstance.Value;
 
+    /// <summary>The clock that stamps <see cref="Embedding.CreatedAt"/>; a test or a host may give its own.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Loads the model now rather than in the first request that needs it.</summary>
     public void WarmUp() => _ = _encoder.Value;
 
@@ -70,7 +73,7 @@ public sealed class SentenceEmbedder : IEmbeddingGenerator<string, Embedding<flo
     {
         var texts = values as IReadOnlyList<string> ?? [.. values];
         var vectors = EmbedMany(texts, ct: cancellationToken);
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(
             vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = now })));
     }

@@ -57,4 +57,22 @@ public sealed class TextTests
         Assert.Equal(e.EmbedMentor(parts), e.EmbedMentors([parts, parts])[1]);
         Assert.Equal(0f, TensorPrimitives.Norm(e.EmbedMentor(["", " "])));
     }
+
+    [Fact]
+    public async Task GeneratedEmbeddings_AreStampedByTheGivenClock()
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero);
+        using var embedder = new SentenceEmbedder { Clock = new FixedClock(at) };
+
+        var generated = await embedder.GenerateAsync(["Move from engineering into product"]);
+
+        var one = Assert.Single(generated);
+        Assert.Equal(at, one.CreatedAt);
+        Assert.Equal(SentenceEmbedder.ModelId, one.ModelId);
+    }
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
+    }
 }
