@@ -63,6 +63,7 @@ public sealed class CompatibilityScorer
 
         var sharedQualities = mentee.QualitiesSought & mentor.QualitiesOffered;
         var qualities = Criteria.Qualities(mentee.QualitiesSought, mentor.QualitiesOffered);
+        var qualityMatches = mentee.QualitiesSoughtWords.Count > 0 ? QualityMatches(mentee.QualitiesSoughtWords, mentor.QualitiesOfferedWords) : null;
 
         var menteeInterests = Terms.Set(mentee.Interests);
         var sharedInterests = mentor.Interests.Select(Terms.Normalize).Where(menteeInterests.Contains).Distinct(StringComparer.Ordinal).ToList();
@@ -102,8 +103,11 @@ public sealed class CompatibilityScorer
             new(Criterion.CareerStage, stage, w[1], stage >= 0.5f,
                 new CareerStageReason(StageFit(mentee.Ask, yearsAhead, stage, field >= Criteria.RelatedFieldValue, o.MinYearsAhead), yearsAhead,
                     mentee.Ask == MentorAsk.Mentor ? soughtSkill : null)),
-            new(Criterion.Qualities, qualities, w[2] * gate, sharedQualities != MentorQualities.None,
-                new QualitiesReason(mentee.QualitiesSought, sharedQualities)),
+            new(Criterion.Qualities, qualities, w[2] * gate, qualityMatches is null ? sharedQualities != MentorQualities.None : qualityMatches.Count > 0,
+                new QualitiesReason(mentee.QualitiesSought, sharedQualities)
+                {
+                    Listed = mentee.QualitiesSoughtWords.Count, Matches = qualityMatches ?? [],
+                }),
             new(Criterion.Interests, interests, w[3] * gate, sharedInterests.Count > 0, new InterestsReason(sharedInterests)),
             new(Criterion.WorkingHours, hours, w[4] * gate, hoursIsReason, hoursReason),
             new(Criterion.Language, language, w[5] * gate, language > 0, new LanguageReason([.. sharedLanguages.ToCodes()])),
@@ -114,6 +118,23 @@ public sealed class CompatibilityScorer
             new(Criterion.Goals, goals, w[8], goals >= 0.3f, new GoalsReason(GoalsFitOf(cosine, goals), cosine)),
         ];
         return new CompatibilityScore(total, parts, o.MaxReasons);
+    }
+
+    /// <summary>
+    /// Each thing the mentee listed that the mentor's own words offer: the same words, or words naming a quality both
+    /// name. Quoting both is what keeps an explanation true (issue 14: "offers patient and candid" when neither wrote it).
+    /// </summary>
+    private static List<QualityMatch> QualityMatches(IReadOnlyList<QualityWords> sought, IReadOnlyList<QualityWords> offered)
+    {
+        var matches = new List<QualityMatch>();
+        foreach (var s in sought)
+        {
+            var text = Terms.Normalize(s.Text);
+            var by = offered.FirstOrDefault(o => Terms.Normalize(o.Text) == text)
+                     ?? offered.FirstOrDefault(o => (o.Qualities & s.Qualities) != MentorQualities.None);
+            if (by is not null) matches.Add(new QualityMatch(s.Text, by.Text));
+        }
+        return matches;
     }
 
     private static (float, bool, CriterionReason) WorkingHours(MenteeProfile mentee, MentorProfile mentor, DateOnly referenceDate, double enough)

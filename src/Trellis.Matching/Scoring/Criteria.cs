@@ -90,11 +90,11 @@ internal static class Criteria
             ? 0.5f
             : (float)BitOperations.PopCount((uint)(preferred & offered)) / BitOperations.PopCount((uint)preferred);
 
-    public static float Availability(int remainingCapacity, int hoursPerMonth) =>
+    public static float Availability(int remainingCapacity, int? hoursPerMonth) =>
         remainingCapacity <= 0
             ? 0f
             : 0.5f * Math.Min(remainingCapacity, RoomEnoughMentees) / RoomEnoughMentees
-              + 0.5f * Math.Clamp(hoursPerMonth, 0, EnoughHoursPerMonth) / EnoughHoursPerMonth;
+              + 0.5f * Math.Clamp(hoursPerMonth ?? 0, 0, EnoughHoursPerMonth) / EnoughHoursPerMonth;
 
     /// <summary>
     /// Multiplier of the day-to-day criteria (qualities … availability): <paramref name="unrelatedShare"/>

@@ -20,6 +20,9 @@ public sealed record MenteeProfile
     /// <summary>Skills and topics the mentee asked for help with.</summary>
     public IReadOnlyList<string> SkillsSought { get; init; } = [];
     public MentorQualities QualitiesSought { get; init; }
+
+    /// <summary>What the mentee listed as qualities they look for, in their words, each with the qualities it names (explanations quote these).</summary>
+    public IReadOnlyList<QualityWords> QualitiesSoughtWords { get; init; } = [];
     public IReadOnlyList<string> Interests { get; init; } = [];
     public string TimeZone { get; init; } = "Etc/UTC";
     public WorkingHours WorkingHours { get; init; } = WorkingHours.NineToFive;

@@ -17,6 +17,9 @@ public sealed record MentorProfile
     public IReadOnlyList<string> Skills { get; init; } = [];
     public IReadOnlyList<string> Topics { get; init; } = [];
     public MentorQualities QualitiesOffered { get; init; }
+
+    /// <summary>What the mentor listed as qualities they bring, in their words, each with the qualities it names.</summary>
+    public IReadOnlyList<QualityWords> QualitiesOfferedWords { get; init; } = [];
     public IReadOnlyList<string> Interests { get; init; } = [];
 
     /// <summary>IANA time zone id, e.g. "Europe/Lisbon".</summary>
@@ -32,7 +35,8 @@ public sealed record MentorProfile
     public bool OpenToMentoring { get; init; }
     public int Capacity { get; init; }
     public int ActiveMentees { get; init; }
-    public int HoursPerMonth { get; init; }
+    /// <summary>Hours a month the mentor offers; null when they did not say (it then counts as none, and is never shown as 0).</summary>
+    public int? HoursPerMonth { get; init; }
     public bool OpenToPeerMentoring { get; init; }
     public bool OpenToReverseMentoring { get; init; }
     public IReadOnlyCollection<Guid> BlockedIds { get; init; } = [];

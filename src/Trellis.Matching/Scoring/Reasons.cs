@@ -52,8 +52,24 @@ public enum CareerStageFit
 /// <summary>Career stage: the case, how many years the mentor is ahead (negative: behind), and the skill that counted.</summary>
 public sealed record CareerStageReason(CareerStageFit Fit, int YearsAhead, string? SoughtSkill) : CriterionReason;
 
-/// <summary>The qualities the mentee looks for and those of them the mentor offers (<see cref="MentorQualities.None"/>: not said).</summary>
-public sealed record QualitiesReason(MentorQualities Sought, MentorQualities Shared) : CriterionReason;
+/// <summary>
+/// The qualities the mentee looks for and those of them the mentor offers (<see cref="MentorQualities.None"/>: not said).
+/// When the two gave their own words (<see cref="MenteeProfile.QualitiesSoughtWords"/>,
+/// <see cref="MentorProfile.QualitiesOfferedWords"/>), <see cref="Listed"/> is how many things the mentee listed and
+/// <see cref="Matches"/> each of them the mentor's words offer, with the mentor's words for it: an explanation then
+/// quotes both profiles, never a name from the fixed list that neither of them wrote.
+/// </summary>
+public sealed record QualitiesReason(MentorQualities Sought, MentorQualities Shared) : CriterionReason
+{
+    public int Listed { get; init; }
+    public IReadOnlyList<QualityMatch> Matches { get; init; } = [];
+}
+
+/// <summary>One thing a mentee looks for, in their words, and the mentor's words that offer it.</summary>
+public sealed record QualityMatch(string Sought, string Offered);
+
+/// <summary>A quality as a member wrote it, and the qualities of the fixed list it names (<see cref="MentorQualities.None"/>: none).</summary>
+public sealed record QualityWords(string Text, MentorQualities Qualities);
 
 /// <summary>Personal interests both listed, normalised (lower case, single spaces), in the mentor's order.</summary>
 public sealed record InterestsReason(IReadOnlyList<string> Shared) : CriterionReason;
@@ -75,8 +91,8 @@ public sealed record LanguageReason(IReadOnlyList<string> Shared) : CriterionRea
 /// <summary>The formats the mentee prefers and those of them the mentor offers (<see cref="MeetingFormats.None"/>: not said).</summary>
 public sealed record FormatsReason(MeetingFormats Preferred, MeetingFormats Shared) : CriterionReason;
 
-/// <summary>Places the mentor has left and the hours a month they offer.</summary>
-public sealed record AvailabilityReason(int RemainingCapacity, int HoursPerMonth) : CriterionReason;
+/// <summary>Places the mentor has left and the hours a month they offer (null: they did not say).</summary>
+public sealed record AvailabilityReason(int RemainingCapacity, int? HoursPerMonth) : CriterionReason;
 
 public enum GoalsFit
 {

@@ -39,6 +39,7 @@ public static class MatchExplanations
             CareerStageFit.SlightlyAhead => $"Only {r.YearsAhead} {Plural(r.YearsAhead, "year", "years")} ahead of you",
             _ => "Not further along in their career than you",
         },
+        QualitiesReason { Listed: > 0 } r => QualitiesInTheirWords(r),
         QualitiesReason r => Qualities(r.Sought, r.Shared),
         InterestsReason r => r.Shared.Count == 0
             ? "No shared personal interests listed"
@@ -56,8 +57,8 @@ public static class MatchExplanations
         FormatsReason r => Formats(r.Preferred, r.Shared),
         AvailabilityReason r => r.RemainingCapacity <= 0
             ? "Has no room for another mentee now"
-            : $"Has room for {r.RemainingCapacity} more {Plural(r.RemainingCapacity, "mentee", "mentees")} and " +
-              $"{r.HoursPerMonth} {Plural(r.HoursPerMonth, "hour", "hours")} a month",
+            : $"Has room for {r.RemainingCapacity} more {Plural(r.RemainingCapacity, "mentee", "mentees")}" +
+              (r.HoursPerMonth is { } h ? $" and {h} {Plural(h, "hour", "hours")} a month" : ""),
         GoalsReason r => r.Fit switch
         {
             GoalsFit.NoText => "No goals text to compare yet",
@@ -90,6 +91,21 @@ public static class MatchExplanations
         return names.Count == 0
             ? "Offers none of the qualities you look for"
             : $"Offers {names.Count} of the {soughtCount} qualities you look for ({Join(names)})";
+    }
+
+    /// <summary>
+    /// "Offers 2 of the 4 things you look for in a mentor: patient and direct feedback (they say “blunt feedback”)": the
+    /// mentee's own words, counted as they listed them, and the mentor's where they put it differently.
+    /// </summary>
+    private static string QualitiesInTheirWords(QualitiesReason r)
+    {
+        if (r.Matches.Count == 0) return r.Listed == 1 ? "Does not offer what you look for in a mentor" : $"Offers none of the {r.Listed} things you look for in a mentor";
+        var items = r.Matches.Select(m => string.Equals(m.Sought.Trim(), m.Offered.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? m.Sought.Trim()
+            : $"{m.Sought.Trim()} (they say “{m.Offered.Trim()}”)").ToList();
+        return r.Listed == 1
+            ? $"Offers what you look for in a mentor: {items[0]}"
+            : $"Offers {r.Matches.Count} of the {r.Listed} things you look for in a mentor: {Join(items)}";
     }
 
     private static string Formats(MeetingFormats preferred, MeetingFormats shared)

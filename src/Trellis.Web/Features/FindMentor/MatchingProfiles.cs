@@ -16,6 +16,7 @@ public static class MatchingProfiles
         Skills = p.Skills,
         Topics = p.MentorTopics,
         QualitiesOffered = Qualities(p.QualitiesOffered),
+        QualitiesOfferedWords = Words(p.QualitiesOffered),
         Interests = p.Interests,
         TimeZone = p.TimeZone,
         WorkingHours = Hours(p),
@@ -39,6 +40,7 @@ public static class MatchingProfiles
         YearsOfExperience = p.YearsOfExperience,
         SkillsSought = p.Skills.Concat(p.QualitiesSought.Where(q => Qualities([q]) == MentorQualities.None)).ToList(),
         QualitiesSought = Qualities(p.QualitiesSought),
+        QualitiesSoughtWords = Words(p.QualitiesSought),
         Interests = p.Interests,
         TimeZone = p.TimeZone,
         WorkingHours = Hours(p),
@@ -66,6 +68,8 @@ public static class MatchingProfiles
     public static string MenteeText(Profile p) => ProfileText.ForMentee(
         p.Direction == CareerDirection.Move ? $"{p.MenteeGoals} Aiming for: {string.Join(", ", new[] { p.TargetRole, p.TargetField }.Where(t => t.Length > 0))}." : p.MenteeGoals,
         p.Skills);
+
+    private static IReadOnlyList<QualityWords> Words(IEnumerable<string> listed) => [.. listed.Select(w => new QualityWords(w, Qualities([w])))];
 
     private static IReadOnlyList<WeeklyWindow> Windows(Profile p) => [.. p.MeetingWindows.Select(w => new WeeklyWindow(w.Day, w.Start, w.End))];
 
