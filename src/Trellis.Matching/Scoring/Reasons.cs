@@ -63,6 +63,12 @@ public sealed record QualitiesReason(MentorQualities Sought, MentorQualities Sha
 {
     public int Listed { get; init; }
     public IReadOnlyList<QualityMatch> Matches { get; init; } = [];
+
+    /// <summary>By value, the matches included (a record compares lists by reference).</summary>
+    public bool Equals(QualitiesReason? other) =>
+        other is not null && Sought == other.Sought && Shared == other.Shared && Listed == other.Listed && Matches.SequenceEqual(other.Matches);
+
+    public override int GetHashCode() => HashCode.Combine(Sought, Shared, Listed, Matches.Count);
 }
 
 /// <summary>One thing a mentee looks for, in their words, and the mentor's words that offer it.</summary>
