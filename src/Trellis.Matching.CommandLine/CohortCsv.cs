@@ -120,6 +120,10 @@ public static class CohortCsv
             var capacity = 0;
             if (isMentor && (!int.TryParse(row[capacityAt].Span, out capacity) || capacity < 0 || capacity > 1_000))
                 rowErrors.Add($"capacity '{row[capacityAt].ToString()}' is not a whole number from 0 to 1000");
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var optional in ProfileColumns.Names)
+                if (At(optional) is var at and >= 0) cells[optional] = row[at].ToString().Trim();
+            var facts = ProfileColumns.Read(c => cells.GetValueOrDefault(c, ""), isMentor, rowErrors);
 
             if (rowErrors.Count > 0)
             {
@@ -133,6 +137,13 @@ public static class CohortCsv
                 line)
             {
                 Pinned = pinnedAt >= 0 && row[pinnedAt].ToString() is { Length: > 0 } pin ? pin : null,
+                RequiredLanguages = facts.RequiredLanguages,
+                YearsOfExperience = facts.YearsOfExperience,
+                Ask = facts.Ask,
+                OpenToPeerMentoring = facts.OpenToPeerMentoring,
+                OpenToReverseMentoring = facts.OpenToReverseMentoring,
+                Schedule = facts.Schedule,
+                RequiresMeetingOverlap = facts.RequiresMeetingOverlap,
             });
         }
         if (rows == 0) errors.Add(new(file, 2, $"the file has a header but no {(isMentor ? "mentors" : "mentees")}."));

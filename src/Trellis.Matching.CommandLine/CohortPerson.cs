@@ -1,3 +1,6 @@
+using Trellis.Matching.Cohort;
+using Trellis.Matching.Scoring;
+
 namespace Trellis.Matching.CommandLine;
 
 /// <summary>One row of mentees.csv or mentors.csv after validation.</summary>
@@ -14,6 +17,15 @@ public sealed record CohortPerson(
 {
     /// <summary>Mentees: the mentor id the coordinator fixed for them (the optional <c>pinned</c> column).</summary>
     public string? Pinned { get; init; }
+
+    /// <summary>The profile's facts from the optional columns (docs/matching.md, "Input columns"): the hard rules of Find a mentor.</summary>
+    public IReadOnlyList<string> RequiredLanguages { get; init; } = [];
+    public int? YearsOfExperience { get; init; }
+    public MentorAsk Ask { get; init; }
+    public bool OpenToPeerMentoring { get; init; }
+    public bool OpenToReverseMentoring { get; init; }
+    public MeetingSchedule? Schedule { get; init; }
+    public bool RequiresMeetingOverlap { get; init; }
 }
 
 /// <summary>A row that cannot be used, with where it is and why.</summary>

@@ -66,6 +66,11 @@ public static class CohortText
             Exclusion.NoSharedLanguage => ": they share no language.",
             Exclusion.SameOrgUnit => ": they are in the same organisation unit.",
             Exclusion.NoRemainingCapacity => ": the mentor has no places.",
+            Exclusion.MissingRequiredLanguage => ": the mentor does not speak every language the mentee must share.",
+            Exclusion.NotAheadAndNotOpen => ": the mentor is not ahead of the mentee and not open to peer or reverse mentoring.",
+            Exclusion.NotAPeer => ": the mentee asked for a peer open to peer mentoring.",
+            Exclusion.NotJunior => ": the mentee asked for someone junior open to reverse mentoring.",
+            Exclusion.NoTimeToMeet => ": the mentee requires a shared window and they share less than 30 minutes a week.",
             _ => ".",
         },
     };

@@ -177,10 +177,19 @@ public static class MatchCommand
         {
             Ranking = p.Ranking,
             Blocked = p.Blocked,
+            RequiredLanguages = p.RequiredLanguages,
+            YearsOfExperience = p.YearsOfExperience,
+            Ask = p.Ask,
+            Schedule = p.Schedule,
+            RequiresMeetingOverlap = p.RequiresMeetingOverlap,
         }).ToList();
         var mentors = input.Mentors.Select((p, j) => new CohortMentor(p.Id, p.Languages, p.OrgUnit, p.Capacity, mentorVectors[j])
         {
             Ranking = p.Ranking,
+            YearsOfExperience = p.YearsOfExperience,
+            OpenToPeerMentoring = p.OpenToPeerMentoring,
+            OpenToReverseMentoring = p.OpenToReverseMentoring,
+            Schedule = p.Schedule,
         }).ToList();
 
         var settings = new CohortSettings
@@ -191,6 +200,7 @@ public static class MatchCommand
             MaxMenteesPerMentor = run.MaxPerMentor,
             OverAllPairs = !run.CandidatesOnly,
             Pinned = [.. input.Mentees.Where(p => p.Pinned is not null).Select(p => (p.Id, p.Pinned!))],
+            ReferenceDate = DateOnly.FromDateTime(DateTime.UtcNow),
         };
         progress.Describe = stage => stage switch
         {

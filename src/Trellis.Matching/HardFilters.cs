@@ -107,13 +107,31 @@ public static class HardFilters
     /// <summary>
     /// A cohort pair by index. Blocks are the coordinator's list (<see cref="Assignment.MatchingRules.Forbidden"/>
     /// and the mentee's own blocked column), checked by the caller, so this never says <see cref="Exclusion.Blocked"/>.
-    /// In a cohort everyone has agreed to take part, so every mentor is open and languages are always required.
+    /// In a cohort everyone has agreed to take part, so every mentor is open and languages are always required; the
+    /// profile's rules follow (<see cref="CheckProfileRules"/>).
     /// </summary>
     public static Exclusion Check(CohortSide mentees, int mentee, CohortSide mentors, int mentor)
     {
         if (!HasRoom(mentors.Capacity[mentor])) return Exclusion.NoRemainingCapacity;
         if (!SharesLanguage(mentees.Languages[mentee], mentors.Languages[mentor])) return Exclusion.NoSharedLanguage;
         if (SameOrgUnit(mentees.OrgUnits[mentee], mentors.OrgUnits[mentor])) return Exclusion.SameOrgUnit;
+        return CheckProfileRules(mentees, mentee, mentors, mentor);
+    }
+
+    /// <summary>
+    /// The rules of a member's profile, for a cohort pair: the same as <see cref="Check(MenteeProfile, MentorProfile, DateOnly, int)"/>
+    /// (required languages, <see cref="Stage"/> with the default peer band, a required shared window) over the packed arrays.
+    /// A rule whose facts were not given (years unknown on either side, no required window) does not apply.
+    /// </summary>
+    public static Exclusion CheckProfileRules(CohortSide mentees, int mentee, CohortSide mentors, int mentor)
+    {
+        if ((mentees.RequiredLanguages[mentee] & ~mentors.Languages[mentor]) != 0) return Exclusion.MissingRequiredLanguage;
+        var (menteeYears, mentorYears) = (mentees.Years[mentee], mentors.Years[mentor]);
+        if (menteeYears != CohortSide.UnknownYears && mentorYears != CohortSide.UnknownYears
+            && Stage(mentees.Ask[mentee], mentorYears - menteeYears, mentors.OpenToPeer[mentor], mentors.OpenToReverse[mentor],
+                MatchingOptions.DefaultMinYearsAhead) is var stage && stage != Exclusion.None)
+            return stage;
+        if (mentees.Schedule[mentee] is var needs and >= 0 && !mentees.CanMeet[needs][mentors.Schedule[mentor]]) return Exclusion.NoTimeToMeet;
         return Exclusion.None;
     }
 

@@ -5,7 +5,8 @@ namespace Trellis.Matching.Cohort;
 
 /// <summary>
 /// The best K mentors for every mentee of a cohort, after the hard filters: a shared language,
-/// not the same organisation unit (when both give one), room left, not blocked.
+/// not the same organisation unit (when both give one), room left, not blocked, and the profile's
+/// rules when given (<see cref="HardFilters.CheckProfileRules"/>: required languages, career stage, time to meet).
 /// Similarity is computed like a blocked matrix product, one tile of 512 mentees per thread: a
 /// tile of 16 mentors (24 KB) stays in the L1 cache while every group of four mentees passes
 /// through it, four by two pairs per kernel call.
@@ -41,7 +42,7 @@ public static class CandidateSearch
             (tile, _, buffer) =>
             {
                 var rows = menteeOrder.AsSpan(tile * MenteeTile, Math.Min(MenteeTile, menteeOrder.Length - tile * MenteeTile));
-                SearchTile(mentees, rows, buffer, packed, score, k, blockedSet, best, found, threshold);
+                SearchTile(mentees, mentors, rows, buffer, packed, score, k, blockedSet, best, found, threshold);
                 var finished = Interlocked.Increment(ref done);
                 if (finished % 16 == 0 || finished == tiles) progress?.Report((double)finished / tiles);
                 return buffer;
@@ -52,7 +53,7 @@ public static class CandidateSearch
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SearchTile<TScore>(CohortSide mentees, ReadOnlySpan<int> rows, float[] buffer,
+    private static void SearchTile<TScore>(CohortSide mentees, CohortSide mentors, ReadOnlySpan<int> rows, float[] buffer,
         PackedMentors packed, TScore score, int k, HashSet<long> blocked, long[] best, int[] found, float[] threshold)
         where TScore : struct, IPairScore
     {
@@ -93,6 +94,7 @@ public static class CandidateSearch
                             if (!HardFilters.SharesLanguage(mentees.Languages[i], packed.Languages[jj])) continue;
                             if (HardFilters.SameOrgUnit(mentees.OrgUnits[i], packed.OrgUnits[jj])) continue;
                             var mentor = packed.Ids[jj];
+                            if (mentees.HasProfileRules && HardFilters.CheckProfileRules(mentees, i, mentors, mentor) != Exclusion.None) continue;
                             var key = ((long)score.Cost(cosine, i, mentor) << 32) | (uint)mentor;
                             var heap = best.AsSpan(i * k, k);
                             if (found[i] == k && key >= heap[0]) continue;

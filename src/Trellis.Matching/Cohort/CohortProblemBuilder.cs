@@ -1,3 +1,5 @@
+using Trellis.Matching.Scoring;
+
 namespace Trellis.Matching.Cohort;
 
 /// <summary>The people turned into the packed arrays the search and solvers read, with ids resolved to indices.</summary>
@@ -20,6 +22,8 @@ internal static class CohortProblemBuilder
         var menteeSide = Side(mentees.Select(p => (p.Languages, p.OrgUnit, p.Embedding)).ToList(), null);
         var mentorSide = Side(mentors.Select(p => (p.Languages, p.OrgUnit, p.Embedding)).ToList(),
             [.. mentors.Select(p => p.Capacity)]);
+        if (menteeSide is not null && mentorSide is not null)
+            ProfileRules(mentees, mentors, menteeSide, mentorSide, Bit, settings.ReferenceDate);
         if (languageBits.Count > 64) problems.Add(new(CohortProblemKind.TooManyLanguages, Count: languageBits.Count));
 
         var blocked = new List<(int, int)>();
@@ -52,15 +56,17 @@ internal static class CohortProblemBuilder
                     return null;
                 }
                 embedding.Span.CopyTo(flat.AsSpan(p * dims));
-                foreach (var language in spoken)
-                {
-                    var key = language.Trim().ToLowerInvariant();
-                    if (!languageBits.TryGetValue(key, out var bit)) languageBits[key] = bit = languageBits.Count;
-                    if (bit < 64) languages[p] |= 1UL << bit;
-                }
+                foreach (var language in spoken) languages[p] |= Bit(language);
                 orgUnits[p] = unit is null ? -1 : units.TryGetValue(unit, out var u) ? u : units[unit] = units.Count;
             }
             return new CohortSide(dims, flat, languages, orgUnits, capacity);
+        }
+
+        ulong Bit(string language)
+        {
+            var key = language.Trim().ToLowerInvariant();
+            if (!languageBits.TryGetValue(key, out var bit)) languageBits[key] = bit = languageBits.Count;
+            return bit < 64 ? 1UL << bit : 0;
         }
 
         (int, int)? Pair(string menteeId, string mentorId)
@@ -73,6 +79,60 @@ internal static class CohortProblemBuilder
         int[] Ranking(IReadOnlyList<string> ids, Dictionary<string, int> other, string owner, bool menteeSide) =>
             [.. ids.Select(id => Resolve(other, id, menteeSide ? owner : id, menteeSide ? id : owner, problems))
                 .OfType<int>()];
+    }
+
+    /// <summary>
+    /// The profile facts into the packed arrays <see cref="HardFilters.CheckProfileRules"/> reads. When a shared window is
+    /// required, schedules are grouped (people with the same zone, hours and windows are one class) and each mentee class
+    /// is checked once against each mentor class, with <see cref="HardFilters"/>' own week.
+    /// </summary>
+    private static void ProfileRules(IReadOnlyList<CohortMentee> mentees, IReadOnlyList<CohortMentor> mentors,
+        CohortSide menteeSide, CohortSide mentorSide, Func<string, ulong> bit, DateOnly referenceDate)
+    {
+        var any = false;
+        for (var i = 0; i < mentees.Count; i++)
+        {
+            var m = mentees[i];
+            foreach (var language in m.RequiredLanguages) menteeSide.RequiredLanguages[i] |= bit(language);
+            if (m.YearsOfExperience is { } years) menteeSide.Years[i] = years;
+            menteeSide.Ask[i] = m.Ask;
+            any |= m.RequiredLanguages.Count > 0 || m.YearsOfExperience is not null || m.Ask != MentorAsk.Mentor || m.RequiresMeetingOverlap;
+        }
+        for (var j = 0; j < mentors.Count; j++)
+        {
+            if (mentors[j].YearsOfExperience is { } years) mentorSide.Years[j] = years;
+            (mentorSide.OpenToPeer[j], mentorSide.OpenToReverse[j]) = (mentors[j].OpenToPeerMentoring, mentors[j].OpenToReverseMentoring);
+        }
+        if (mentees.Any(m => m.RequiresMeetingOverlap))
+        {
+            var mentorClasses = Classes(mentors.Select(m => m.Schedule ?? MeetingSchedule.Default), mentorSide.Schedule);
+            var menteeClasses = Classes(mentees.Select(m => m.RequiresMeetingOverlap ? m.Schedule ?? MeetingSchedule.Default : null),
+                menteeSide.Schedule);
+            menteeSide.CanMeet = [.. menteeClasses.Select(a => mentorClasses.Select(b => HardFilters.CanMeet(HardFilters.WeeklyMinutes(
+                a.TimeZone, a.WorkingHours, a.Windows, b.TimeZone, b.WorkingHours, b.Windows, referenceDate))).ToArray())];
+        }
+        menteeSide.HasProfileRules = any;
+    }
+
+    private static List<MeetingSchedule> Classes(IEnumerable<MeetingSchedule?> schedules, int[] classOf)
+    {
+        var classes = new List<MeetingSchedule>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var p = 0;
+        foreach (var schedule in schedules)
+        {
+            if (schedule is not null)
+            {
+                if (!byKey.TryGetValue(schedule.Key, out var c))
+                {
+                    byKey[schedule.Key] = c = classes.Count;
+                    classes.Add(schedule);
+                }
+                classOf[p] = c;
+            }
+            p++;
+        }
+        return classes;
     }
 
     private static Dictionary<string, int> Index(IEnumerable<string> ids, List<CohortProblem> problems, bool mentee)

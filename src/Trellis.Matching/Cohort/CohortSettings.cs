@@ -36,6 +36,12 @@ public sealed record CohortSettings
     /// <summary>Pairs the coordinator fixed in advance, by id; they use up the mentor's capacity.</summary>
     public IReadOnlyList<(string MenteeId, string MentorId)> Pinned { get; init; } = [];
 
+    /// <summary>
+    /// The first day of the week in which a mentee's required shared window (<see cref="CohortMentee.RequiresMeetingOverlap"/>)
+    /// is computed, with each zone's real offsets, as Find a mentor does for the mentee's today.
+    /// </summary>
+    public DateOnly ReferenceDate { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <summary>Pairs that must not be made, by id, in addition to every mentee's own blocked list.</summary>
     public IReadOnlyList<(string MenteeId, string MentorId)> Forbidden { get; init; } = [];
 }

@@ -466,4 +466,43 @@ public sealed class MatchCommandTests : IDisposable
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
     }
+
+    [Fact]
+    public void Run_WithProfileColumns_AppliesFindAMentorsRules_AndReportsBadCells()
+    {
+        // Eve's goals are Ada's words, but Eve must share Portuguese and only Bea speaks it; Fay asks for a peer, and only
+        // Carl (two years apart, open to peer mentoring) is one; Gus can only meet on Monday evenings in London.
+        var mentees = File("mentees.csv", """
+            id,name,languages,org_unit,goals,required_languages,years,ask,time_zone,meeting_windows,require_overlap
+            e1,Eve,en;pt,,leadership and feedback for new managers,pt,4,,,,
+            e2,Fay,en,,leadership and feedback for new managers,,10,peer,,,
+            e3,Gus,en,,leadership and feedback for new managers,,2,,Europe/London,Mon 19:00-22:00,yes
+            """);
+        var mentors = File("mentors.csv", """
+            id,name,languages,org_unit,capacity,expertise,years,open_to_peer,time_zone,meeting_windows
+            m1,Ada,en,,3,leadership and feedback for new managers,20,no,Asia/Tokyo,
+            m2,Bea,pt,,3,statistics,15,no,,
+            m3,Carl,en,,3,gardening,12,yes,Europe/London,Mon 20:00-21:00
+            """);
+        var output = Path.Combine(_folder, "matches.csv");
+
+        var (code, _, err) = Run("--mentees", mentees, "--mentors", mentors, "--mode", "optimal", "--out", output, "--hashing-embedder");
+
+        Assert.True(code == 0, err);
+        var rows = System.IO.File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0], r => r[2]);
+        Assert.Equal("m2", rows["e1"]);
+        Assert.Equal("m3", rows["e2"]);
+        Assert.Equal("m3", rows["e3"]);
+
+        var bad = File("bad.csv", """
+            id,name,languages,org_unit,goals,years,ask,time_zone,meeting_windows,require_overlap
+            e1,Eve,en,,goals,many,boss,Mars/Olympus,Someday 19:00,perhaps
+            """);
+        (code, _, err) = Run("--mentees", bad, "--mentors", mentors, "--mode", "optimal", "--out", output);
+        Assert.Equal(MatchCommand.BadInput, code);
+        Assert.Contains("bad.csv:2: years 'many' is not a whole number from 0 to 70; ask 'boss' is not one of mentor, peer, junior", err);
+        Assert.Contains("time_zone 'Mars/Olympus' is not an IANA time zone", err);
+        Assert.Contains("meeting_windows 'Someday 19:00' is not a day and two times", err);
+        Assert.Contains("require_overlap 'perhaps' is not yes or no", err);
+    }
 }

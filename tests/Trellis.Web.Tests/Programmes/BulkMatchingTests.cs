@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Trellis.Web.Features.Programmes.Matching;
 using Trellis.Web.Tests.Infrastructure;
 using Trellis.Web.Tests.Mentorships;
+using Trellis.Web.Tests.Profiles;
 
 namespace Trellis.Web.Tests.Programmes;
 
@@ -167,6 +168,51 @@ public sealed class BulkMatchingTests(BulkApp app) : IClassFixture<BulkApp>
         var byHand = await programme.Owner.Api.PostAsync($"{programme.Api}/runs", null);
         Assert.Equal(HttpStatusCode.Conflict, byHand.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.BulkRuns.AnyAsync(r => r.ProgrammeId == programme.Id)));
+    }
+
+    [Fact]
+    public async Task ARun_NeverDraftsAPairFindAMentorWouldExclude()
+    {
+        // Sara shares a language with every mentee, has room and is well ahead: before, the engine checked no more than that.
+        var programme = await app.EnrollingAsync(kind: "Evergreen");
+        await programme.SetModeAsync("Bulk");
+        var senior = await MemberAsync(programme, "Mentor", "Sara Senior", b => b["languages"] = new JsonArray("pt"));
+        var french = await MemberAsync(programme, "Mentor", "Felix French", b => (b["languages"], b["bio"]) = (new JsonArray("fr"), "Gardening."));
+        var peer = await MemberAsync(programme, "Mentor", "Pia Peer", b =>
+            (b["languages"], b["yearsOfExperience"], b["openToPeerMentoring"], b["bio"]) = (new JsonArray("pt"), 4, true, "Pottery."));
+        var evening = await MemberAsync(programme, "Mentor", "Eli Evening", b =>
+            (b["languages"], b["bio"], b["meetingWindows"]) = (new JsonArray("pt"), "Sailing.", new JsonArray(Window("Monday", "19:30", "21:00"))));
+        var rita = await MemberAsync(programme, "Mentee", "Rita Needs French", b => b["requiredLanguages"] = new JsonArray("fr"));
+        var pete = await MemberAsync(programme, "Mentee", "Pete Asks Peer", b => b["ask"] = "Peer");
+        var nora = await MemberAsync(programme, "Mentee", "Nora Nights", b =>
+            (b["meetingWindows"], b["requireMeetingOverlap"]) = (new JsonArray(Window("Monday", "19:00", "22:00")), true));
+
+        Assert.Equal(HttpStatusCode.Created, (await programme.Owner.Api.PostAsync($"{programme.Api}/runs", null)).StatusCode);
+        Assert.True(await app.RunQueuedAsync());
+
+        var drafts = await app.WithDbAsync(db => db.DraftMatches.AsNoTracking().Where(d => d.ProgrammeId == programme.Id)
+            .ToDictionaryAsync(d => d.MenteeId, d => d.MentorId));
+        // Rita must share French (Felix); Pete asked for a peer (Pia, 1 year apart and open to it); Nora can only meet on
+        // Monday evenings (Eli). Sara, who speaks no French, is no peer and works office hours, breaks a rule for each.
+        Assert.Equal(french.Id, drafts[rita.Id]);
+        Assert.Equal(peer.Id, drafts[pete.Id]);
+        Assert.Equal(evening.Id, drafts[nora.Id]);
+        Assert.DoesNotContain(senior.Id, drafts.Values);
+    }
+
+    private static JsonObject Window(string day, string start, string end) => new() { ["day"] = day, ["start"] = start, ["end"] = end };
+
+    private async Task<Person> MemberAsync(TestProgramme programme, string role, string name, Action<JsonObject> change)
+    {
+        var person = role == "Mentor" ? await app.MentorAsync(name, capacity: 1) : await app.MenteeAsync(name);
+        var body = await ProfileApiTests.ValidBody(person.Api);
+        (body["displayName"], body["openToMentoring"]) = (name, role == "Mentor");
+        if (role == "Mentee") (body["yearsOfExperience"], body["languages"]) = (3, new JsonArray("pt", "fr"));
+        change(body);
+        var saved = await person.Api.PutAsJsonAsync("/api/v1/me/profile", body);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        await person.EnrolledAsync(programme, role, capacity: role == "Mentor" ? 1 : null);
+        return person;
     }
 
     private async Task<(TestProgramme, Guid Team)> BulkProgrammeAsync()

@@ -83,6 +83,7 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
             Mode = people.Stable ? CohortMode.Stable : CohortMode.Optimal,
             Pinned = people.Pinned,
             Forbidden = people.Forbidden,
+            ReferenceDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
         };
         var engine = new Synchronous(p => progress.Report(p.Stage switch
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Trellis.Matching.Cohort;
+using Trellis.Matching.Scoring;
 using Trellis.Web.Features.FindMentor;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Programmes.Enrolment;
@@ -9,7 +10,8 @@ using Trellis.Web.Infrastructure.Data;
 namespace Trellis.Web.Features.Programmes.Matching;
 
 /// <summary>
-/// A programme's remainder as the bulk engine reads it: languages and stored embeddings from the profiles, places left,
+/// A programme's remainder as the bulk engine reads it: languages, the profile's hard rules and stored embeddings from the
+/// profiles, places left,
 /// rankings (stable mode), the first "different" hard question as the organisation unit, and as forbidden pairs the
 /// coordinator's forbids, blocks either way, pairs already together and any other hard question. Ids are member ids.
 /// </summary>
@@ -37,8 +39,12 @@ public sealed class CohortInput
         var menteeIds = mentees.Select(m => m.MemberId).ToHashSet();
         var mentorIds = places.Keys.ToHashSet();
 
-        var profiles = await db.Profiles.AsNoTracking().Where(p => members.Contains(p.MemberId))
-            .Select(p => new { p.MemberId, p.Languages }).ToDictionaryAsync(p => p.MemberId, p => p.Languages, ct);
+        // Each profile as Find a mentor reads it (MatchingProfiles), so a cohort gets the same hard rules: languages we must
+        // share, whom the mentee asks for and the career-stage rule, a required meeting window.
+        var rows = await db.Profiles.AsNoTracking().Where(p => members.Contains(p.MemberId)).ToListAsync(ct);
+        var asMentee = rows.ToDictionary(p => p.MemberId, p => MatchingProfiles.Mentee(p, null));
+        var asMentor = rows.ToDictionary(p => p.MemberId, p => MatchingProfiles.Mentor(p, null));
+        var profiles = rows.ToDictionary(p => p.MemberId, p => p.Languages);
         var names = await db.Users.AsNoTracking().Where(u => members.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var vectors = (await db.ProfileEmbeddings.AsNoTracking()
@@ -48,11 +54,10 @@ public sealed class CohortInput
         var dims = vectors.Count > 0 ? vectors.Values.First().Length : (await embedder.GenerateVectorAsync("mentoring", cancellationToken: ct)).Length;
         float[] Vector(Guid member, EmbeddingRole role) => vectors.TryGetValue((member, role), out var v) && v.Length == dims ? v : new float[dims];
 
-        // Someone who listed no language is not filtered by it (as in Find a mentor): they speak every language the other side does.
-        var menteeLanguages = menteeIds.SelectMany(m => profiles.GetValueOrDefault(m) ?? []).Distinct().ToList();
+        // A mentee who listed no language is not filtered by it (as in Find a mentor): they speak every language the mentors
+        // do. A mentor who listed none shares none, as in Find a mentor.
         var mentorLanguages = mentorIds.SelectMany(m => profiles.GetValueOrDefault(m) ?? []).Distinct().ToList();
-        IReadOnlyList<string> Languages(Guid member, List<string> otherSide) =>
-            profiles.GetValueOrDefault(member) is { Count: > 0 } spoken ? spoken : otherSide;
+        IReadOnlyList<string> MenteeLanguages(Guid member) => profiles.GetValueOrDefault(member) is { Count: > 0 } spoken ? spoken : mentorLanguages;
 
         var hard = await HardAnswers.LoadAsync(db, id, enrolled, ct);
         string? Unit(Guid member, ProgrammeRole role) => hard.UnitQuestion is { } q ? hard.Answer(member, role, q) : null;
@@ -80,18 +85,37 @@ public sealed class CohortInput
                     if (!hard.Allows(e, o)) forbidden.Add((e, o));
 
         var stable = programme.BulkMethod == BulkMethod.Stable;
+        CohortMentee MenteeRow(Guid member, List<Guid> ranking)
+        {
+            var row = new CohortMentee(member.ToString(), MenteeLanguages(member), Unit(member, ProgrammeRole.Mentee), Vector(member, EmbeddingRole.Mentee))
+            {
+                Ranking = stable ? [.. ranking.Where(mentorIds.Contains).Select(g => g.ToString())] : [],
+            };
+            return asMentee.GetValueOrDefault(member) is not { } e ? row : row with
+            {
+                RequiredLanguages = e.RequiredLanguages,
+                YearsOfExperience = e.YearsOfExperience,
+                Ask = e.Ask,
+                Schedule = new MeetingSchedule(e.TimeZone, e.WorkingHours, e.MeetingWindows),
+                RequiresMeetingOverlap = e.RequiresMeetingOverlap,
+            };
+        }
+        CohortMentor MentorRow(Guid member, int placesLeft)
+        {
+            var o = asMentor.GetValueOrDefault(member);
+            return new CohortMentor(member.ToString(), o?.Languages ?? [], Unit(member, ProgrammeRole.Mentor), placesLeft, Vector(member, EmbeddingRole.Mentor))
+            {
+                Ranking = stable ? [.. (mentorRankings.GetValueOrDefault(member) ?? []).Where(menteeIds.Contains).Select(g => g.ToString())] : [],
+                YearsOfExperience = o?.YearsOfExperience,
+                OpenToPeerMentoring = o?.OpenToPeerMentoring ?? false,
+                OpenToReverseMentoring = o?.OpenToReverseMentoring ?? false,
+                Schedule = o is null ? null : new MeetingSchedule(o.TimeZone, o.WorkingHours, o.MeetingWindows),
+            };
+        }
         return new CohortInput
         {
-            Mentees = mentees.Select(m => new CohortMentee(m.MemberId.ToString(), Languages(m.MemberId, mentorLanguages),
-                Unit(m.MemberId, ProgrammeRole.Mentee), Vector(m.MemberId, EmbeddingRole.Mentee))
-            {
-                Ranking = stable ? [.. m.Ranking.Where(mentorIds.Contains).Select(g => g.ToString())] : [],
-            }).ToList(),
-            Mentors = places.Select(p => new CohortMentor(p.Key.ToString(), Languages(p.Key, menteeLanguages),
-                Unit(p.Key, ProgrammeRole.Mentor), p.Value, Vector(p.Key, EmbeddingRole.Mentor))
-            {
-                Ranking = stable ? [.. (mentorRankings.GetValueOrDefault(p.Key) ?? []).Where(menteeIds.Contains).Select(g => g.ToString())] : [],
-            }).ToList(),
+            Mentees = mentees.Select(m => MenteeRow(m.MemberId, m.Ranking)).ToList(),
+            Mentors = places.Select(p => MentorRow(p.Key, p.Value)).ToList(),
             Pinned = rules.Where(r => r.Kind == PairRuleKind.Pin && InPlay(r.MenteeId, r.MentorId))
                 .Select(r => (r.MenteeId.ToString(), r.MentorId.ToString())).ToList(),
             Forbidden = forbidden.Select(f => (f.Item1.ToString(), f.Item2.ToString())).ToList(),
@@ -110,7 +134,9 @@ public static class CohortWords
 
     public static string Unmatched(UnmatchedReason reason) => reason switch
     {
-        UnmatchedReason.NoCandidate => "No mentor with a place left shares a language with them and passes the programme's hard questions.",
+        UnmatchedReason.NoCandidate => "No mentor with a place left passes the rules for them: a shared language and any they must share, " +
+                                       "whom they ask for (a mentor ahead of them, a peer or someone junior who opted in), time to meet " +
+                                       "if they require it, and the programme's hard questions.",
         UnmatchedReason.Forbidden => "Every mentor who would pass the rules is forbidden for them, blocked, or already paired with them.",
         UnmatchedReason.AllCandidatesFull => "Every mentor who would suit them is full.",
         UnmatchedReason.BelowPenalty => "No mentor with a place left suits them well enough.",
@@ -122,7 +148,8 @@ public static class CohortWords
         CohortProblemKind.PinnedTwice => $"{people.NameOf(p.MenteeId)} is pinned to more than one mentor.",
         CohortProblemKind.PinnedAndForbidden => $"{people.NameOf(p.MenteeId)} and {people.NameOf(p.MentorId)} are both pinned and forbidden.",
         CohortProblemKind.PinBreaksFilter => $"The pin of {people.NameOf(p.MenteeId)} to {people.NameOf(p.MentorId)} breaks a rule " +
-                                              "(no shared language, the same answer to a hard question, or a block).",
+                                              "(no shared language, a language they must share, whom they ask for, time to meet, " +
+                                              "the same answer to a hard question, or a block).",
         CohortProblemKind.PinOverCapacity => $"{people.NameOf(p.MentorId)} has more pins than places left.",
         CohortProblemKind.TooManyLanguages => "The programme's people speak more than 64 languages between them; the engine takes 64.",
         _ => $"The engine could not take the programme as it is ({p.Kind}).",
