@@ -45,6 +45,14 @@ public sealed class MatchingOptions
     [Range(0, 1)]
     public double UnrelatedFitShare { get; set; } = 0;
 
+    /// <summary>
+    /// A free-text search shows only mentors whose relevance to the query alone (cosine of the query
+    /// with the mentor's vector) reaches this; none: "no close match" (docs/matching.md, "Searching
+    /// with words", where the value was measured).
+    /// </summary>
+    [Range(-1, 1)]
+    public double MinQueryRelevance { get; set; } = 0.29;
+
     /// <summary>How many reasons an explanation lists.</summary>
     [Range(1, 9)]
     public int MaxReasons { get; set; } = 4;

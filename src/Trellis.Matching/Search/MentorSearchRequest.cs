@@ -21,6 +21,14 @@ public sealed record MentorSearchRequest
     /// <summary>How much the query text counts against the mentee's own goals text, in [0,1].</summary>
     public float QueryWeight { get; init; } = 0.6f;
 
+    /// <summary>
+    /// With a <see cref="QueryEmbedding"/>: only mentors whose relevance to the query alone (the dot
+    /// product of the query with the mentor's vector, not blended with the goals) is at least this
+    /// pass, and <see cref="MentorSearchResult.TotalMatching"/> counts only them. Null: every mentor
+    /// the filters let through, re-ordered by the query.
+    /// </summary>
+    public float? MinQueryRelevance { get; init; }
+
     public int Skip { get; init; }
     public int Take { get; init; } = 10;
 }

@@ -20,6 +20,11 @@ internal sealed class QueryPlan
     private readonly float[] _w;
     private readonly float[]? _query;
     private readonly Int8Query? _int8Query;
+
+    /// <summary>The query alone and its threshold, when only relevant mentors may pass (<see cref="MentorSearchRequest.MinQueryRelevance"/>).</summary>
+    private readonly float[]? _relevanceQuery;
+    private readonly Int8Query? _int8Relevance;
+    private readonly float _minRelevance;
     private readonly float _unrelatedCosine, _sameCosine, _unrelatedFitShare;
 
     private readonly float[] _fieldValue;
@@ -70,6 +75,12 @@ internal sealed class QueryPlan
         _w = scorer.Weights;
         _query = QueryVector(_mentee.Embedding, request.QueryEmbedding, request.QueryWeight);
         if (scan == SearchScan.Int8 && _query is not null) _int8Query = new Int8Query(_query);
+        if (request is { QueryEmbedding: { } relevanceQuery, MinQueryRelevance: { } minRelevance })
+        {
+            _relevanceQuery = relevanceQuery;
+            _minRelevance = minRelevance;
+            if (scan == SearchScan.Int8) _int8Relevance = new Int8Query(relevanceQuery);
+        }
         _unrelatedCosine = (float)options.UnrelatedTextCosine;
         _sameCosine = (float)options.SameTextCosine;
         _unrelatedFitShare = (float)options.UnrelatedFitShare;
@@ -210,6 +221,37 @@ internal sealed class QueryPlan
         foreach (var slot in _excludedSlots)
             if (slot / Segment.Rows == segmentIndex)
                 bits[(slot % Segment.Rows) >> 6] &= ~(1UL << (slot & 63));
+        if (_relevanceQuery is not null) KeepRelevant(segment, bits);
+    }
+
+    /// <summary>
+    /// Clears every row whose relevance to the query is below the threshold, so the count is honest.
+    /// The int8 copy only rejects (its estimate plus the proven bound is still below); every other
+    /// row is decided by its exact fp32 dot product, the value a test or a page would compute.
+    /// </summary>
+    private void KeepRelevant(Segment segment, Span<ulong> bits)
+    {
+        var query = _relevanceQuery!;
+        var min = _minRelevance;
+        var screen = _int8Relevance;
+        var bound = screen is null ? 0f : Int8.Bound(segment.MaxQuantisationError, segment.MaxNorm, screen.Error, screen.Norm);
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            var keep = word;
+            while (word != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                var row = (w << 6) + bit;
+                if (screen is not null
+                    && Int8.Dot(ref segment.CodesRef(row), ref screen.AbsRef, ref screen.SignRef) * (segment.Scales[row] * screen.Scale) + bound < min)
+                    keep &= ~(1UL << bit);
+                else if (Vectors.Dot(segment.Row(row), query) < min)
+                    keep &= ~(1UL << bit);
+            }
+            bits[w] = keep;
+        }
     }
 
     private bool Passes(Segment s, int row)

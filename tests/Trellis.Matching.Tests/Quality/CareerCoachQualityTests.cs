@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Trellis.Matching.Embeddings;
 using Trellis.Matching.Scoring;
 
@@ -31,7 +32,8 @@ public sealed class CareerCoachQualityTests
 
     private static void Run(string title, Facts facts)
     {
-        var (rows, outcomes) = CoachReport.Measure(Set, Ranker(MiniLm.Value, facts));
+        var vectors = MiniLm.Value;
+        var (rows, outcomes) = CoachReport.Measure(Set, Ranker((mentee, i) => TensorPrimitives.Dot(vectors.Mentees[mentee.Id], vectors.Mentors[i]), facts));
         Report(CoachReport.Table(title, rows));
         foreach (var o in CoachReport.Worst(outcomes).Take(10))
             Report($"  {o.Mentee.Id}: first acceptable at {o.FirstAcceptableRank}, top {string.Join(", ", o.Top)}; {string.Join("; ", o.Violations)}");
@@ -39,7 +41,7 @@ public sealed class CareerCoachQualityTests
     }
 
     /// <summary>What the profiles can say. Each slice of issue 14 adds facts to <see cref="Now"/>; <see cref="Before"/> stays as shipped.</summary>
-    private enum Facts
+    internal enum Facts
     {
         /// <summary>
         /// The engine as shipped before issue 14: a target field could only be listed as related, a
@@ -54,40 +56,57 @@ public sealed class CareerCoachQualityTests
         Now,
     }
 
-    private sealed record Vectors(float[][] Mentors, Dictionary<string, float[]> Mentees);
+    internal sealed record Vectors(float[][] Mentors, Dictionary<string, float[]> Mentees);
 
     private static readonly Lazy<Vectors> MiniLm = new(() => new Vectors(
         SentenceEmbedder.Shared.EmbedMentors([.. Set.Mentors.Select(m => ProfileText.ForMentorParts(m.Headline, m.Bio, m.Topics, null))]),
         Set.Mentees.Zip(SentenceEmbedder.Shared.EmbedMany([.. Set.Mentees.Select(m => ProfileText.ForMentee(m.Goals, m.Skills))], 32, default))
             .ToDictionary(x => x.First.Id, x => x.Second)));
 
-    private static Func<CoachMentee, IReadOnlyList<string>> Ranker(Vectors vectors, Facts facts)
+    /// <summary>
+    /// The engine's ranking of the set's mentors for a mentee: hard filters, then the full score with
+    /// the text similarity <paramref name="similarity"/> gives for (mentee, mentor's position in the set).
+    /// </summary>
+    internal static Func<CoachMentee, IReadOnlyList<string>> Ranker(Func<CoachMentee, int, float> similarity, Facts facts, MatchingOptions? options = null)
+    {
+        var mentors = Mentors(facts);
+        var scorer = new CompatibilityScorer(options);
+        return mentee =>
+        {
+            var profile = Mentee(mentee, facts);
+            return [.. mentors.Select((m, i) => (m, i)).Where(x => HardFilters.Allows(profile, x.m, CoachSet.Week))
+                .Select(x => (Set.Mentors[x.i].Id, scorer.Score(profile, x.m, similarity(mentee, x.i), CoachSet.Week).Total))
+                .OrderByDescending(x => x.Total).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id)];
+        };
+    }
+
+    /// <summary>The set's mentors as the engine sees them, in the order of <see cref="CoachSet.Mentors"/>.</summary>
+    internal static IReadOnlyList<MentorProfile> Mentors(Facts facts)
     {
         var before = facts == Facts.Before;
-        var mentors = Set.Mentors.Select((m, i) => (m.Id, Profile: new MentorProfile
+        return [.. Set.Mentors.Select(m => new MentorProfile
         {
             Id = m.Guid, Field = m.Field, YearsOfExperience = m.Years, Topics = m.Topics,
             RelatedFields = before ? m.PreviousFields : [], PreviousFields = before ? [] : m.PreviousFields,
             Skills = m.Topics, TimeZone = m.Zone, MeetingWindows = before ? [] : Windows(m.Windows), Languages = m.Languages, OpenToMentoring = true, Capacity = 3, HoursPerMonth = 4,
-            Formats = MeetingFormats.Video, OpenToPeerMentoring = m.Peer, OpenToReverseMentoring = m.Reverse, Embedding = vectors.Mentors[i],
-        })).ToList();
-        var scorer = new CompatibilityScorer();
-        return mentee =>
+            Formats = MeetingFormats.Video, OpenToPeerMentoring = m.Peer, OpenToReverseMentoring = m.Reverse,
+        })];
+    }
+
+    /// <summary>A mentee of the set as the engine sees them (without an embedding: the caller gives the text similarity).</summary>
+    internal static MenteeProfile Mentee(CoachMentee mentee, Facts facts)
+    {
+        var before = facts == Facts.Before;
+        return new MenteeProfile
         {
-            var profile = new MenteeProfile
-            {
-                Id = mentee.Guid, Field = mentee.Field,
-                RelatedFields = before && mentee.Target is { } t ? [t] : [], TargetField = before ? null : mentee.Target,
-                YearsOfExperience = mentee.Years, SkillsSought = mentee.Skills, TimeZone = mentee.Zone,
-                Languages = before ? [.. mentee.Languages.Union(mentee.Required)] : mentee.Languages,
-                RequiredLanguages = before ? [] : mentee.Required,
-                MeetingWindows = before ? [] : Windows(mentee.Windows), RequiresMeetingOverlap = !before && mentee.RequireOverlap,
-                Ask = before ? MentorAsk.Mentor : mentee.Ask switch { "Peer" => MentorAsk.Peer, "Reverse" => MentorAsk.Junior, _ => MentorAsk.Mentor },
-                FormatsPreferred = MeetingFormats.Video, Embedding = vectors.Mentees[mentee.Id],
-            };
-            return [.. mentors.Where(m => HardFilters.Allows(profile, m.Profile, CoachSet.Week))
-                .Select(m => (m.Id, scorer.Score(profile, m.Profile, CoachSet.Week).Total))
-                .OrderByDescending(x => x.Total).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id)];
+            Id = mentee.Guid, Field = mentee.Field,
+            RelatedFields = before && mentee.Target is { } t ? [t] : [], TargetField = before ? null : mentee.Target,
+            YearsOfExperience = mentee.Years, SkillsSought = mentee.Skills, TimeZone = mentee.Zone,
+            Languages = before ? [.. mentee.Languages.Union(mentee.Required)] : mentee.Languages,
+            RequiredLanguages = before ? [] : mentee.Required,
+            MeetingWindows = before ? [] : Windows(mentee.Windows), RequiresMeetingOverlap = !before && mentee.RequireOverlap,
+            Ask = before ? MentorAsk.Mentor : mentee.Ask switch { "Peer" => MentorAsk.Peer, "Reverse" => MentorAsk.Junior, _ => MentorAsk.Mentor },
+            FormatsPreferred = MeetingFormats.Video,
         };
     }
 

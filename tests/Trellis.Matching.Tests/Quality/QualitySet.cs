@@ -18,6 +18,9 @@ public sealed class QualitySet
     public required IReadOnlyList<(MenteeProfile Profile, string Text, IReadOnlyList<Guid> Intended)> Mentees { get; init; }
     public required IReadOnlyList<(MentorProfile Profile, string Text)> Mentors { get; init; }
 
+    /// <summary>Each mentor's texts of <see cref="ProfileText.ForMentorParts"/>, in the order of <see cref="Mentors"/> (to embed with another model).</summary>
+    public required IReadOnlyList<IReadOnlyList<string>> MentorParts { get; init; }
+
     private static QualitySet Load()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "QualityData", "matching-quality.json");
@@ -25,11 +28,13 @@ public sealed class QualitySet
         var menteeTexts = file.Mentees.Select(m => ProfileText.ForMentee(m.Goals, m.SkillsSought)).ToList();
         var mentorTexts = file.Mentors.Select(m => ProfileText.ForMentor(m.Headline, m.Bio, m.Topics, null)).ToList();
         var menteeVectors = SentenceEmbedder.Shared.EmbedMany(menteeTexts);
-        var mentorVectors = SentenceEmbedder.Shared.EmbedMentors(file.Mentors.Select(m => ProfileText.ForMentorParts(m.Headline, m.Bio, m.Topics, null)).ToList());
+        var mentorParts = file.Mentors.Select(m => ProfileText.ForMentorParts(m.Headline, m.Bio, m.Topics, null)).ToList();
+        var mentorVectors = SentenceEmbedder.Shared.EmbedMentors(mentorParts);
         return new QualitySet
         {
             Mentees = file.Mentees.Select((m, i) => (m.ToProfile(menteeVectors[i]), menteeTexts[i], (IReadOnlyList<Guid>)m.IntendedMentorIds)).ToList(),
             Mentors = file.Mentors.Select((m, i) => (m.ToProfile(mentorVectors[i]), mentorTexts[i])).ToList(),
+            MentorParts = mentorParts,
         };
     }
 

@@ -107,6 +107,7 @@ public sealed class Int8ScreenTests
             AssertSame(index, new MentorSearchRequest
             {
                 Mentee = mentee, ReferenceDate = Builders.November, Filter = filter, QueryEmbedding = query,
+                MinQueryRelevance = query is not null && random.Next(2) == 0 ? random.NextSingle() * 0.6f - 0.1f : null,
                 Take = random.Next(1, 101),
             });
         }, iter: 60);

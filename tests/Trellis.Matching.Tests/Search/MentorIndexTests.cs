@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Trellis.Matching.Scoring;
 using Trellis.Matching.Search;
 using Trellis.Matching.Tests.Support;
@@ -120,6 +121,43 @@ public sealed class MentorIndexTests
         var result = index.Search(Request(mentee) with { QueryEmbedding = Builders.UnitVector(5), QueryWeight = 0.8f });
 
         Assert.Equal(wanted.Id, result.Matches[0].MentorId);
+    }
+
+    [Fact]
+    public void Search_WithAQueryThreshold_KeepsOnlyRelevantMentors_AndCountsOnlyThem()
+    {
+        var query = Builders.UnitVector(5);
+        // Mentors from unrelated (share 0) to the query itself (share 1), so the threshold cuts through the middle.
+        var mentors = Enumerable.Range(0, 60).Select(i => Builders.Mentor() with { Embedding = Mix(query, Builders.UnitVector(100 + i), i / 59f) }).ToList();
+        var index = MentorIndex.Build(mentors);
+        var mentee = Builders.Mentee() with { Embedding = Builders.UnitVector(6) };
+        var relevant = mentors.Where(m => TensorPrimitives.Dot(m.Embedding!, query) >= 0.3f).Select(m => m.Id).ToHashSet();
+
+        var result = index.Search(Request(mentee, take: 60) with { QueryEmbedding = query, MinQueryRelevance = 0.3f });
+
+        Assert.InRange(relevant.Count, 20, 50);
+        Assert.Equal(relevant.Count, result.TotalMatching);
+        Assert.Equal(relevant, result.Matches.Select(m => m.MentorId).ToHashSet());
+    }
+
+    private static float[] Mix(float[] a, float[] b, float shareOfA)
+    {
+        var v = a.Zip(b, (x, y) => shareOfA * x + (1 - shareOfA) * y).ToArray();
+        TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
+        return v;
+    }
+
+    [Fact]
+    public void Search_WithAQueryNobodyIsCloseTo_FindsNoOne_AndWithoutTheThresholdEveryone()
+    {
+        var mentors = Enumerable.Range(0, 20).Select(i => Builders.Mentor() with { Embedding = Builders.UnitVector(i) }).ToList();
+        var index = MentorIndex.Build(mentors);
+        var far = Builders.UnitVector(5).Select(x => -x).ToArray();
+        var request = Request(Builders.Mentee(), take: 20) with { QueryEmbedding = far };
+
+        Assert.Equal(0, index.Search(request with { MinQueryRelevance = 0.99f }).TotalMatching);
+        Assert.Empty(index.Search(request with { MinQueryRelevance = 0.99f }).Matches);
+        Assert.Equal(20, index.Search(request).TotalMatching);
     }
 
     [Fact]

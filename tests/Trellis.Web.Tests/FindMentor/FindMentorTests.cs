@@ -140,6 +140,48 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
     }
 
     [Fact]
+    public async Task SearchWithWords_ShowsOnlyMentorsCloseToThem_AndCountsOnlyThem()
+    {
+        var c = await CommunityAsync();
+        var json = (await c.MenteeApi.GetFromJsonAsync<JsonObject>("/api/v1/mentors?q=" + Uri.EscapeDataString("someone who went from writing code to leading a product")))!;
+        var ids = json["results"]!.AsArray().Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
+
+        Assert.Equal("Matches", json["state"]!.GetValue<string>());
+        Assert.Equal(c.Product.Id, ids[0]);
+        Assert.DoesNotContain(c.Payroll.Id, ids);
+        Assert.Equal(ids.Count, json["total"]!.GetValue<int>());
+        var all = (await c.MenteeApi.GetFromJsonAsync<JsonObject>("/api/v1/mentors"))!;
+        Assert.Equal("All", all["state"]!.GetValue<string>());
+        Assert.True(all["total"]!.GetValue<int>() > ids.Count, "without words every mentor the filters let through counts");
+
+        var page = await c.Mentee.Browser.GetStringAsync("/Mentors?q=" + Uri.EscapeDataString("someone who went from writing code to leading a product"));
+        Assert.Contains($"{ids.Count} mentor{(ids.Count == 1 ? " matches" : "s match")}.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Petra Payroll", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("No close match", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("qwxz blorp")]
+    [InlineData("recipe for banana bread")]
+    public async Task SearchWithWordsNobodyIsCloseTo_SaysNoCloseMatch_AndOffersMentorsNearMyGoals(string words)
+    {
+        var c = await CommunityAsync();
+        var json = (await c.MenteeApi.GetFromJsonAsync<JsonObject>("/api/v1/mentors?q=" + Uri.EscapeDataString(words)))!;
+        var near = json["results"]!.AsArray().Select(r => r!["mentorId"]!.GetValue<Guid>()).ToList();
+
+        Assert.Equal("NoCloseMatch", json["state"]!.GetValue<string>());
+        Assert.Equal(0, json["total"]!.GetValue<int>());
+        // The mentors near my goals are my recommendations, in their order.
+        Assert.Equal((await FindMentorApp.Ids(c.MenteeApi, "/api/v1/mentors")).Take(near.Count), near);
+        Assert.Equal(c.Product.Id, near[0]);
+
+        var page = await c.Mentee.Browser.GetStringAsync("/Mentors?q=" + Uri.EscapeDataString(words));
+        Assert.Contains("No close match — here are mentors near your goals instead.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("mentors match", page, StringComparison.Ordinal);
+        Assert.Contains("Paulo Product", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recommendations_FollowProfileChanges()
     {
         var c = await CommunityAsync();

@@ -62,7 +62,20 @@ public sealed record MentorResult(
     string Explanation, IReadOnlyList<string> Reasons, bool EmailVerified, int CompletedMentorships, int RemainingCapacity,
     int Endorsements = 0);
 
-public sealed record MentorResults(int Total, int Page, int PageSize, IReadOnlyList<MentorResult> Results);
+/// <summary>What a result list holds (the <c>state</c> field of <c>GET /api/v1/mentors</c>).</summary>
+public enum SearchState
+{
+    /// <summary>No words given: every mentor the filters let through, best match first.</summary>
+    All,
+
+    /// <summary>Words given: only the mentors close enough to them (<c>Matching:MinQueryRelevance</c>); <c>total</c> counts them.</summary>
+    Matches,
+
+    /// <summary>Words given and no mentor close to them: <c>total</c> is 0 and the results are the mentors nearest my goals instead.</summary>
+    NoCloseMatch,
+}
+
+public sealed record MentorResults(int Total, int Page, int PageSize, IReadOnlyList<MentorResult> Results, SearchState State = SearchState.All);
 
 /// <summary>Search and recommendations for the signed-in member, scored against their own profile.</summary>
 public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
@@ -115,17 +128,24 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
         var errors = query.Validate();
         if (errors.Count > 0) return new Invalid(errors);
         var mentee = await MenteeAsync(me, ct);
+        var words = string.IsNullOrWhiteSpace(query.Q) ? null : (await embedder.GenerateVectorAsync(query.Q, cancellationToken: ct)).ToArray();
         var request = new MentorSearchRequest
         {
             Mentee = mentee,
             ReferenceDate = await db.TodayForAsync(me, time, ct),
             Filter = query.ToFilter(),
-            QueryEmbedding = string.IsNullOrWhiteSpace(query.Q) ? null : (await embedder.GenerateVectorAsync(query.Q, cancellationToken: ct)).ToArray(),
+            QueryEmbedding = words,
+            MinQueryRelevance = words is null ? null : (float)index.Scorer.Options.MinQueryRelevance,
             Skip = (query.Page - 1) * query.PageSize,
             Take = query.PageSize,
         };
         var found = index.Search(request);
-        return new MentorResults(found.TotalMatching, query.Page, query.PageSize, await DescribeAsync(found.Matches, ct));
+        if (words is null || found.TotalMatching > 0)
+            return new MentorResults(found.TotalMatching, query.Page, query.PageSize, await DescribeAsync(found.Matches, ct),
+                words is null ? SearchState.All : SearchState.Matches);
+        // Nobody is close to the words: say so, and offer the mentors nearest the member's own goals (same filters) instead.
+        var near = index.Search(request with { QueryEmbedding = null, MinQueryRelevance = null, Skip = 0 });
+        return new MentorResults(0, 1, query.PageSize, await DescribeAsync(near.Matches, ct), SearchState.NoCloseMatch);
     }
 
     public async Task<IReadOnlyList<MentorResult>> RecommendAsync(Guid me, int take, CancellationToken ct)
