@@ -86,6 +86,7 @@ public static class WebSetup
         if (configuration.GetValue("Matching:RunWorker", true))
             services.AddHostedService<MatchingWorker>();
         services.AddScoped<Notifier>();
+        services.AddScoped<Unsubscribe>();
         services.AddScoped<NotificationCentre>();
         services.AddScoped<ProfileHandlers>();
         services.AddOptions<MentorshipOptions>().BindConfiguration("Mentorships");
@@ -175,6 +176,7 @@ public static class WebSetup
         api.MapModeration();
         api.MapMeetings();
         app.MapCalendarFeed();
+        app.MapUnsubscribe();
         api.MapCritiques();
         api.MapResources();
         api.MapCheckIns();

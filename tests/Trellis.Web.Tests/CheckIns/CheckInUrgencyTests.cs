@@ -126,7 +126,7 @@ public sealed class CheckInUrgencyTests(TrellisApp app) : IClassFixture<TrellisA
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrellisDbContext>();
-        var handlers = new CheckInHandlers(db, new Notifier(db, clock, services.GetRequiredService<SiteLinks>()), clock);
+        var handlers = new CheckInHandlers(db, new Notifier(db, clock, services.GetRequiredService<SiteLinks>(), services.GetRequiredService<Trellis.Web.Features.Notifications.Unsubscribe>()), clock);
         return await act(handlers, services.GetRequiredService<MentorshipAccess>());
     }
 }

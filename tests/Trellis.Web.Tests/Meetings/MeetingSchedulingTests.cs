@@ -7,6 +7,7 @@ using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Tests.Infrastructure;
+using Trellis.Web.Tests.Mentorships;
 
 namespace Trellis.Web.Tests.Meetings;
 
@@ -94,32 +95,79 @@ public sealed class MeetingSchedulingTests(TrellisApp app) : IClassFixture<Trell
         Assert.False((bool)view["fitsBothWorkdays"]!);
     }
 
+    /// <summary>Issue 17 item 7: pausing asks. By default the unconfirmed meetings are cancelled and a confirmed call
+    /// stays; the other member is told which (in Trellis and by e-mail); resuming proposes the next meeting.</summary>
     [Fact]
-    public async Task PausingCancelsEveryFutureMeetingWithANote_AndResumingProposesANewOne()
+    public async Task Pausing_CancelsTheUnconfirmedMeetings_KeepsConfirmedOnes_TellsTheOther_AndResumingProposesTheNext()
     {
         var pair = await app.ActivePairAsync(mentor: "Maria Pause", mentee: "Tom Pause");
-        var extra = await pair.Mentee.ProposeMeetingAsync(pair, MeetingBuilders.FutureLocal(6, DayOfWeek.Tuesday, 10), "America/New_York");
+        var first = (await pair.Mentee.MeetingsAsync(pair))[0]!.AsObject();
+        (await pair.Mentee.AcceptMeetingAsync(pair, first)).EnsureSuccessStatusCode(); // confirmed; Trellis proposes the next
+        var extra = await pair.Mentee.ProposeMeetingAsync(pair, MeetingBuilders.FutureLocal(9, DayOfWeek.Tuesday, 10), "America/New_York");
         var before = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.MentorshipId == pair.Id).ToDictionaryAsync(m => m.Id, m => m.Sequence));
-        Assert.Equal(2, before.Count);
+        Assert.Equal(3, before.Count);
 
-        await MoveAsync(pair.Id, (m, now) => m.Pause(pair.Mentee.Id, now));
-        var after = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.MentorshipId == pair.Id).ToListAsync());
-        Assert.All(after, m =>
+        var stranger = await app.MenteeAsync("Eve Pause");
+        var otherPair = await app.ActivePairAsync(mentor: "Mia Other", mentee: "Ted Other");
+        var foreign = (await otherPair.Mentee.MeetingsAsync(otherPair))[0]!.AsObject();
+        var refused = await pair.Mentee.Api.PostAsJsonAsync($"/api/v1/mentorships/{pair.Id}/pause", new { cancelMeetings = new[] { foreign.MeetingId() } });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("cancelMeetings", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.Api.PostAsJsonAsync($"/api/v1/mentorships/{pair.Id}/pause", new { })).StatusCode);
+
+        (await pair.Mentee.Api.PostAsJsonAsync($"/api/v1/mentorships/{pair.Id}/pause", new { })).EnsureSuccessStatusCode();
+        var after = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.MentorshipId == pair.Id).ToDictionaryAsync(m => m.Id));
+        Assert.Equal(MeetingStatus.Confirmed, after[first.MeetingId()].Status);
+        Assert.Equal(before[first.MeetingId()], after[first.MeetingId()].Sequence);
+        foreach (var cancelled in after.Values.Where(m => m.Id != first.MeetingId()))
         {
-            Assert.Equal(MeetingStatus.Cancelled, m.Status);
-            Assert.Equal("The mentorship was paused.", m.CancellationNote);
-            Assert.Equal(before[m.Id] + 1, m.Sequence);
-        });
+            Assert.Equal(MeetingStatus.Cancelled, cancelled.Status);
+            Assert.Equal("The mentorship was paused.", cancelled.CancellationNote);
+            Assert.Equal(before[cancelled.Id] + 1, cancelled.Sequence);
+        }
+        Assert.Contains(extra.MeetingId(), after.Keys);
+
+        // The mentor hears which meetings went and which stay, in Trellis and by e-mail.
+        var told = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.MemberId == pair.Mentor.Id && n.Title == "Tom Pause paused your mentorship"));
+        var kept = after[first.MeetingId()];
+        Assert.Contains($"Still on: {MeetingTimes.Describe(kept.StartsAt, kept.Minutes, "Europe/London")}.", told.Body, StringComparison.Ordinal);
+        Assert.Contains($"Cancelled: ", told.Body, StringComparison.Ordinal);
+        Assert.Contains(MeetingTimes.Describe(after[extra.MeetingId()].StartsAt, 60, "Europe/London"), told.Body, StringComparison.Ordinal);
+        var mail = await app.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == pair.Mentor.Member.Email) && m.Subject == "Tom Pause paused your mentorship");
+        Assert.Contains("Still on: ", mail.TextBody, StringComparison.Ordinal);
+
         // A paused mentorship takes no new meetings.
-        var refused = await pair.Mentor.Api.PostAsJsonAsync(pair.Meetings, new { start = MeetingBuilders.FutureLocal(7, DayOfWeek.Tuesday, 10) });
-        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        var noNew = await pair.Mentor.Api.PostAsJsonAsync(pair.Meetings, new { start = MeetingBuilders.FutureLocal(7, DayOfWeek.Tuesday, 10) });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, noNew.StatusCode);
 
-        await MoveAsync(pair.Id, (m, now) => m.Resume(pair.Mentor.Id, now));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pair.Id && m.Status == MeetingStatus.Proposed)));
-
+        // Resuming with the confirmed call still ahead proposes nothing more; ending cancels it.
+        (await pair.Mentor.Api.PostAsync($"/api/v1/mentorships/{pair.Id}/resume", null)).EnsureSuccessStatusCode();
+        Assert.Equal(0, await app.WithDbAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pair.Id && m.Status == MeetingStatus.Proposed)));
         await MoveAsync(pair.Id, (m, now) => m.End(pair.Mentor.Id, now));
         Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.MentorshipId == pair.Id && m.Status != MeetingStatus.Cancelled)));
-        Assert.Contains(extra.MeetingId(), after.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task PausingWithTheConfirmedCallChosen_CancelsIt_AndResuming_ProposesTheNextMeeting_NotTheFirst()
+    {
+        var pair = await app.ActivePairAsync(mentor: "Maria Resume", mentee: "Tom Resume");
+        var first = (await pair.Mentee.MeetingsAsync(pair))[0]!.AsObject();
+        (await pair.Mentee.AcceptMeetingAsync(pair, first)).EnsureSuccessStatusCode();
+        var all = await app.WithDbAsync(db => db.Meetings.Where(m => m.MentorshipId == pair.Id).Select(m => m.Id).ToListAsync());
+
+        (await pair.Mentor.Api.PostAsJsonAsync($"/api/v1/mentorships/{pair.Id}/pause", new { cancelMeetings = all })).EnsureSuccessStatusCode();
+        Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.MentorshipId == pair.Id && m.Status != MeetingStatus.Cancelled)));
+
+        (await pair.Mentee.Api.PostAsync($"/api/v1/mentorships/{pair.Id}/resume", null)).EnsureSuccessStatusCode();
+        Assert.Equal(1, await app.WithDbAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pair.Id && m.Status == MeetingStatus.Proposed)));
+        foreach (var member in new[] { pair.Mentor.Id, pair.Mentee.Id })
+        {
+            var told = await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+                .Where(n => n.MemberId == member && n.Kind == NotificationKind.MeetingChanged).OrderByDescending(n => n.CreatedAt).FirstAsync());
+            Assert.Equal("Your next meeting is proposed", told.Title);
+            Assert.Contains("now that the mentorship is active again, chosen by Trellis.", told.Body, StringComparison.Ordinal);
+        }
+        Assert.True(await app.WithDbAsync(db => db.TimelineEntries.AnyAsync(t => t.MentorshipId == pair.Id && t.Text.StartsWith("Trellis proposed the next meeting after the pause"))));
     }
 
     /// <summary>Pause, resume and end have no endpoint yet (docs/mentorships.md): move the aggregate the way their handler will.</summary>

@@ -25,6 +25,9 @@ public sealed class AuthorizationInventoryTests(TrellisApp app) : IClassFixture<
         "/api/v1/auth/resendConfirmationEmail", "/api/v1/auth/forgotPassword", "/api/v1/auth/resetPassword",
         // Private calendar feeds: calendar apps cannot sign in; the 256-bit token in the address is the credential (docs/meetings.md).
         "/calendar/{token}.ics",
+        // Unsubscribing from one kind of e-mail: mail programs POST without signing in (RFC 8058); the signed,
+        // encrypted token is the credential (docs/notifications in docs/ui.md).
+        "/email/unsubscribe", "/Unsubscribe",
     ];
 
     [Fact]

@@ -64,7 +64,8 @@ public sealed class CalendarFeeds(TrellisDbContext db, TimeProvider time, SiteLi
             })
             .OrderBy(r => r.Meeting.StartsAt)
             .ToListAsync(ct);
-        return MeetingCalendar.Write(rows.Select(r => MeetingCalendar.Event(r.Meeting, r.Mentee, r.Mentor)), "Trellis meetings");
+        var alarms = await MeetingCalendar.AlarmsOfAsync(db, member, ct);
+        return MeetingCalendar.Write(rows.Select(r => MeetingCalendar.Event(r.Meeting, r.Mentee, r.Mentor, alarms)), "Trellis meetings");
     }
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -55,6 +55,9 @@ public sealed class Meeting
     public MeetingStatus Status { get; private set; }
     /// <summary>False when no time inside both members' working hours was found and the organiser's were used.</summary>
     public bool FitsBothWorkdays { get; private set; }
+    /// <summary>How to join: a video link (https) or a phone number, checked by <see cref="CallDetails"/>. Only the
+    /// pair ever sees it (pages, API, their e-mails and their own calendar feeds).</summary>
+    public string? CallDetails { get; private set; }
     public string CancellationNote { get; private set; } = "";
     public Guid? CancelledById { get; private set; }
     public string Uid { get; private set; } = "";
@@ -97,6 +100,20 @@ public sealed class Meeting
         Change(at);
         return null;
     }
+
+    /// <summary>A calendar app keeps the old LOCATION unless SEQUENCE grows, so new call details count as a change.</summary>
+    public Error? SetCallDetails(string? details, DateTimeOffset at)
+    {
+        if (Status == MeetingStatus.Cancelled) return new ConflictError("This meeting was cancelled.");
+        if (IsHeld(at)) return new ConflictError("This meeting has already taken place.");
+        if (details == CallDetails) return null;
+        CallDetails = details;
+        Change(at);
+        return null;
+    }
+
+    /// <summary>Call details a new meeting starts with (given when proposed, or kept from the one before); not a change.</summary>
+    internal void StartWithCallDetails(string? details) => CallDetails = details;
 
     /// <param name="by">Null when Trellis cancels it (the mentorship was paused or ended).</param>
     public Error? Cancel(Guid? by, string note, DateTimeOffset at)

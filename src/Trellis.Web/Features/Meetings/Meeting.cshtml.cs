@@ -19,6 +19,7 @@ public sealed class MeetingModel(MeetingHandlers handlers, MentorshipAccess acce
     [BindProperty] public RescheduleForm Reschedule { get; set; } = new();
     [BindProperty] public string? CancelNote { get; set; }
     [BindProperty] public string? AgendaText { get; set; }
+    [BindProperty] public string? CallDetailsText { get; set; }
     [BindProperty] public NoteForm Note { get; set; } = new();
     [BindProperty] public ActionForm Action { get; set; } = new();
 
@@ -33,6 +34,10 @@ public sealed class MeetingModel(MeetingHandlers handlers, MentorshipAccess acce
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, Guid meetingId, CancellationToken ct) =>
         Act(id, meetingId, handlers.CancelAsync(Me, id, meetingId, new CancelMeetingRequest(Version, CancelNote), ct), "The meeting is cancelled.", "Cancel", ct);
+
+    public Task<IActionResult> OnPostCallAsync(Guid id, Guid meetingId, CancellationToken ct) =>
+        Act(id, meetingId, handlers.SetCallDetailsAsync(Me, id, meetingId, new CallDetailsRequest(Version, CallDetailsText), ct),
+            "How to join is saved; the other member is told.", "Call", ct);
 
     public Task<IActionResult> OnPostAgendaAsync(Guid id, Guid meetingId, CancellationToken ct) =>
         Act(id, meetingId, handlers.AddAgendaItemAsync(Me, id, meetingId, new AgendaItemRequest(AgendaText), ct), "Added to the agenda.", "Agenda", ct);
@@ -56,8 +61,9 @@ public sealed class MeetingModel(MeetingHandlers handlers, MentorshipAccess acce
             return Redirect(MeetingHandlers.Link(id, meetingId));
         }
         if (result.Error is NotFoundError) return NotFound();
-        if (result.Error is Invalid invalid && prefix is "Cancel" or "Agenda")
-            foreach (var message in invalid.Errors.Values.SelectMany(m => m)) ModelState.AddModelError(prefix == "Cancel" ? "CancelNote" : "AgendaText", message);
+        if (result.Error is Invalid invalid && prefix is "Cancel" or "Agenda" or "Call")
+            foreach (var message in invalid.Errors.Values.SelectMany(m => m))
+                ModelState.AddModelError(prefix switch { "Cancel" => "CancelNote", "Agenda" => "AgendaText", _ => "CallDetailsText" }, message);
         else AddErrors(result.Error, prefix);
         if (!await LoadAsync(id, meetingId, ct)) return NotFound();
         return Page();

@@ -2,6 +2,8 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Features.Mentorships.Agreements;
 
 namespace Trellis.Web.Features.Meetings;
@@ -17,14 +19,25 @@ public static class MeetingCalendar
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    public static CalendarEvent Event(Meeting meeting, string menteeName, string mentorName)
+    /// <summary>The alarms a member's calendar gets: the same choices as Trellis's own reminders.</summary>
+    public sealed record Alarms(bool DayBefore, bool HourBefore)
+    {
+        public static readonly Alarms Default = new(true, true);
+    }
+
+    public static async Task<Alarms> AlarmsOfAsync(TrellisDbContext db, Guid memberId, CancellationToken ct) =>
+        await db.MeetingReminderPreferences.AsNoTracking().Where(p => p.MemberId == memberId)
+            .Select(p => new Alarms(p.DayBefore, p.HourBefore)).SingleOrDefaultAsync(ct) ?? Alarms.Default;
+
+    /// <param name="alarms">The reader's reminder settings: a feed and a download are always one member's.</param>
+    public static CalendarEvent Event(Meeting meeting, string menteeName, string mentorName, Alarms alarms)
     {
         var zone = meeting.TimeZone;
         var utc = zone is "UTC" or "Etc/UTC";
         CalDateTime At(DateTimeOffset instant) => utc
             ? new CalDateTime(instant.UtcDateTime, "UTC")
             : new CalDateTime(DateTime.SpecifyKind(MeetingTimes.InZone(instant, zone).DateTime, DateTimeKind.Unspecified), zone);
-        return new CalendarEvent
+        var e = new CalendarEvent
         {
             Uid = meeting.Uid,
             Sequence = meeting.Sequence,
@@ -42,7 +55,26 @@ public static class MeetingCalendar
                 _ => EventStatus.Tentative,
             },
         };
+        if (meeting.CallDetails is { } call && meeting.Status != MeetingStatus.Cancelled)
+        {
+            // A feed is one member's, behind their own token, so the pair's call details may go in it.
+            e.Location = call;
+            if (CallDetails.AsLink(call) is { } link) e.Url = link;
+        }
+        if (meeting.Status == MeetingStatus.Cancelled) return e;
+        var title = $"Mentoring: {mentorName} and {menteeName},";
+        if (alarms.DayBefore) e.Alarms.Add(AlarmBefore(MeetingReminders.DayBefore, $"{title} tomorrow"));
+        if (alarms.HourBefore) e.Alarms.Add(AlarmBefore(MeetingReminders.HourBefore, $"{title} in an hour"));
+        return e;
     }
+
+    /// <summary>A display alarm this long before the start (exact hours, as Trellis's own reminders are).</summary>
+    private static Alarm AlarmBefore(TimeSpan before, string description) => new()
+    {
+        Action = AlarmAction.Display,
+        Description = description,
+        Trigger = new Trigger(Duration.FromTimeSpanExact(-before)),
+    };
 
     public static string Write(IEnumerable<CalendarEvent> events, string name)
     {

@@ -14,6 +14,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.HasOne<Mentorship>().WithMany().HasForeignKey(m => m.MentorshipId).OnDelete(DeleteBehavior.Cascade);
         b.Property(m => m.TimeZone).HasMaxLength(64);
         b.Property(m => m.CancellationNote).HasMaxLength(Meeting.NoteMax);
+        b.Property(m => m.CallDetails).HasMaxLength(CallDetails.MaxLength);
         b.Property(m => m.Uid).HasMaxLength(100);
         b.HasIndex(m => m.Uid).IsUnique();
         b.Property(m => m.Version).IsConcurrencyToken();

@@ -62,12 +62,15 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
         var errors = new Dictionary<string, string[]>();
         var when = ReadTime(request.Start, request.End, request.Minutes, zone, request.TimeZone is not null, m.InForce?.MeetingMinutes ?? 60, errors);
         if (request.Medium is { } medium && !Enum.IsDefined(medium)) errors["medium"] = [$"Must be one of: {string.Join(", ", Enum.GetNames<MeetingMedium>())}."];
+        var (call, callError) = CallDetails.Read(request.CallDetails);
+        if (callError is not null) errors["callDetails"] = [callError];
         if (errors.Count > 0) return new Invalid(errors);
 
         var now = time.GetUtcNow();
         var (start, minutes) = when!.Value;
         var fits = await planner.FitsBothAsync(me, zone, m.OtherId, start, minutes, ct);
         var meeting = new Meeting(m.MentorshipId, me, me, start, zone, minutes, request.Medium ?? m.InForce?.Medium ?? MeetingMedium.Video, fits, now);
+        meeting.StartWithCallDetails(call);
         db.Meetings.Add(meeting);
         db.AddTimeline(m.MentorshipId, now, me, "meeting", $"{m.MyName} proposed a meeting for {MeetingTimes.Describe(start, minutes, zone)}.", Link(meeting));
         await TellOtherAsync(m, meeting, $"{m.MyName} proposed a meeting", "Accept it, or suggest another time.", ct);
@@ -134,6 +137,31 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
         if (meeting.Cancel(me, note, now) is { } refused) return refused;
         db.AddTimeline(m.MentorshipId, now, me, "meeting", $"{m.MyName} cancelled the meeting of {MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, meeting.TimeZone)}.", Link(meeting));
         await TellOtherAsync(m, meeting, $"{m.MyName} cancelled your meeting", $"“{Truncate(note, 1500)}”", ct);
+        return await SaveAsync(meeting, m, ct);
+    }
+
+    /// <summary>The video link or phone number of the call; the other member is told (with the details, by e-mail too).</summary>
+    public async Task<Result<MeetingDetails>> SetCallDetailsAsync(Guid me, Guid mentorshipId, Guid meetingId, CallDetailsRequest request, CancellationToken ct)
+    {
+        if (await access.FindAsync(me, mentorshipId, ct) is not { } m) return NoMentorship;
+        if (await FindAsync(m, meetingId, ct) is not { } meeting) return NoMeeting;
+        var errors = new Dictionary<string, string[]>();
+        if (request.Version is null) errors["version"] = ["Send the version of the meeting you are changing."];
+        var (call, callError) = CallDetails.Read(request.CallDetails);
+        if (callError is not null) errors["callDetails"] = [callError];
+        if (errors.Count > 0) return new Invalid(errors);
+        if (m.RequireActive("change the call details") is { } inactive) return inactive;
+        if (CheckVersion(meeting, request.Version) is { } stale) return stale;
+        var now = time.GetUtcNow();
+        var before = meeting.CallDetails;
+        if (meeting.SetCallDetails(call, now) is { } refused) return refused;
+        if (before != call)
+        {
+            db.AddTimeline(m.MentorshipId, now, me, "meeting", call is null
+                ? $"{m.MyName} removed the call details of a meeting."
+                : $"{m.MyName} added the call details of a meeting.", Link(meeting));
+            await TellOtherAsync(m, meeting, call is null ? $"{m.MyName} removed the call details" : $"{m.MyName} added how to join your meeting", "", ct);
+        }
         return await SaveAsync(meeting, m, ct);
     }
 
@@ -211,7 +239,8 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
         if (await access.FindAsync(me, mentorshipId, ct) is not { } m) return NoMentorship;
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(x => x.Id == meetingId && x.MentorshipId == m.MentorshipId, ct);
         if (meeting is null) return NoMeeting;
-        return MeetingCalendar.Write([MeetingCalendar.Event(meeting, m.MenteeName, m.MentorName)], $"Meeting with {m.OtherName}");
+        var alarms = await MeetingCalendar.AlarmsOfAsync(db, me, ct);
+        return MeetingCalendar.Write([MeetingCalendar.Event(meeting, m.MenteeName, m.MentorName, alarms)], $"Meeting with {m.OtherName}");
     }
 
     private async Task<Meeting?> FindAsync(MentorshipMembership m, Guid meetingId, CancellationToken ct) =>
@@ -248,7 +277,8 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
     public static MeetingSummary Summary(Meeting x, Guid me, string withName, string viewerZone, DateTimeOffset now) => new(
         x.Id, x.MentorshipId, withName, x.Status, x.IsHeld(now), x.StartsAt, x.EndsAt, x.Minutes, x.Medium,
         MeetingTimes.InZone(x.StartsAt, viewerZone), viewerZone, MeetingTimes.InZone(x.StartsAt, x.TimeZone), x.TimeZone, x.OrganiserId,
-        x.Status == MeetingStatus.Proposed && x.ProposedById != me, x.HasStarted(now), x.FitsBothWorkdays, x.CancellationNote, x.Uid, x.Sequence, x.Version);
+        x.Status == MeetingStatus.Proposed && x.ProposedById != me, x.HasStarted(now), x.FitsBothWorkdays, x.CancellationNote, x.Uid, x.Sequence, x.Version,
+        x.CallDetails, x.ProposedById is null);
 
     /// <summary>The other member hears about it in their own time zone.</summary>
     private async Task TellOtherAsync(MentorshipMembership m, Meeting meeting, string title, string then, CancellationToken ct)
@@ -256,8 +286,12 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
         var when = MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, await ZoneOfAsync(m.OtherId, ct));
         var fit = meeting.FitsBothWorkdays || meeting.Status == MeetingStatus.Cancelled ? "" : " It is outside your working hours.";
         await notifier.PublishAsync(m.OtherId, NotificationKind.MeetingChanged, title,
-            $"{when}, {meeting.Minutes} minutes by {Agreement.MediumText(meeting.Medium)}.{fit} {then}", Link(meeting), ct);
+            $"{when}, {meeting.Minutes} minutes by {Agreement.MediumText(meeting.Medium)}.{fit} {then}".TrimEnd() + JoinText(meeting), Link(meeting), ct);
     }
+
+    /// <summary>A last paragraph "Join: …" for the pair's own notifications and e-mails; nothing for a cancelled meeting.</summary>
+    public static string JoinText(Meeting meeting) =>
+        meeting.CallDetails is { } call && meeting.Status != MeetingStatus.Cancelled ? $"\n\nJoin: {call}" : "";
 
     public async Task<string> ZoneOfAsync(Guid memberId, CancellationToken ct) =>
         await db.Profiles.Where(p => p.MemberId == memberId).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";

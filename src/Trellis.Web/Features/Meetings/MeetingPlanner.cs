@@ -43,8 +43,11 @@ public sealed class MeetingPlanner(TrellisDbContext db)
         if (later) return null;
         var local = MeetingTimes.InZone(previous.StartsAt, previous.TimeZone);
         var from = MeetingTimes.Next(DateOnly.FromDateTime(local.DateTime), terms.CadenceEvery, terms.CadenceUnit);
-        return await PlanAsync(previous.MentorshipId, previous.OrganiserId, otherId, previous.TimeZone, from,
+        var next = await PlanAsync(previous.MentorshipId, previous.OrganiserId, otherId, previous.TimeZone, from,
             TimeOnly.FromDateTime(local.DateTime), terms, now, ct);
+        // The monthly call usually keeps its link or number.
+        next.StartWithCallDetails(previous.CallDetails);
+        return next;
     }
 
     private async Task<Meeting> PlanAsync(Guid mentorshipId, Guid organiserId, Guid otherId, string zone, DateOnly from, TimeOnly? preferred,

@@ -83,7 +83,7 @@ public sealed class MeetingReminders(IServiceScopeFactory scopes, TimeProvider t
             var confirmed = meeting.Status == MeetingStatus.Confirmed ? "" : " It is not confirmed yet: accept it or suggest another time.";
             await notifier.PublishAsync(person.Id, NotificationKind.MeetingReminder,
                 $"Reminder: meeting with {other} {(hourBefore ? "in an hour" : "tomorrow")}",
-                $"{MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, person.Zone ?? "UTC")}, by {Agreement.MediumText(meeting.Medium)}.{confirmed}",
+                $"{MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, person.Zone ?? "UTC")}, by {Agreement.MediumText(meeting.Medium)}.{confirmed}{MeetingHandlers.JoinText(meeting)}",
                 MeetingHandlers.Link(meeting), ct);
         }
         await db.SaveChangesAsync(ct);

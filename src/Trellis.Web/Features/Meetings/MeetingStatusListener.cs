@@ -16,11 +16,12 @@ public sealed class MeetingStatusListener(TrellisDbContext db, MeetingPlanner pl
     public async Task OnStatusChangedAsync(MentorshipStatusChange change, CancellationToken ct)
     {
         var m = change.Mentorship;
-        if (change.To == MentorshipStatus.Active) await ProposeFirstAsync(m, change.At, ct);
-        else if (change.To is MentorshipStatus.Paused or MentorshipStatus.Completed or MentorshipStatus.Ended) await CancelFutureAsync(change, ct);
+        if (change.To == MentorshipStatus.Active) await ProposeFirstAsync(m, change.At, resuming: change.From == MentorshipStatus.Paused, ct);
+        // A pause cancels only the meetings the member chose (LifecycleHandlers.PauseAsync); closing cancels them all.
+        else if (change.To is MentorshipStatus.Completed or MentorshipStatus.Ended) await CancelFutureAsync(change, ct);
     }
 
-    private async Task ProposeFirstAsync(Mentorship m, DateTimeOffset at, CancellationToken ct)
+    private async Task ProposeFirstAsync(Mentorship m, DateTimeOffset at, bool resuming, CancellationToken ct)
     {
         var terms = m.InForce?.Terms;
         if (terms is null && m.AcceptedVersion is { } n)
@@ -30,13 +31,15 @@ public sealed class MeetingStatusListener(TrellisDbContext db, MeetingPlanner pl
 
         var meeting = await planner.FirstAsync(m, terms, at, ct);
         var link = MeetingHandlers.Link(meeting);
-        db.AddTimeline(m.Id, at, null, "meeting", $"Trellis proposed the first meeting ({terms.CadenceText}): {MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, meeting.TimeZone)}.", link);
+        var which = resuming ? "the next meeting after the pause" : "the first meeting";
+        db.AddTimeline(m.Id, at, null, "meeting", $"Trellis proposed {which} ({terms.CadenceText}): {MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, meeting.TimeZone)}.", link);
         foreach (var member in new[] { m.MentorId, m.MenteeId })
         {
             var zone = await db.Profiles.Where(p => p.MemberId == member).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";
             var fit = meeting.FitsBothWorkdays ? "" : " No time fits both your working hours, so it is inside the organiser's.";
-            await notifier.PublishAsync(member, NotificationKind.MeetingChanged, "Your first meeting is proposed",
-                $"{MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, zone)}, from your agreement.{fit} Accept it or suggest another time.", link, ct);
+            await notifier.PublishAsync(member, NotificationKind.MeetingChanged, resuming ? "Your next meeting is proposed" : "Your first meeting is proposed",
+                $"{MeetingTimes.Describe(meeting.StartsAt, meeting.Minutes, zone)}, {(resuming ? "now that the mentorship is active again" : "from your agreement")}, "
+                + $"chosen by Trellis.{fit} Accept it or suggest another time.", link, ct);
         }
     }
 

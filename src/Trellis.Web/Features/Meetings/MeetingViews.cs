@@ -6,12 +6,17 @@ namespace Trellis.Web.Features.Meetings;
 /// <param name="End">Optional; instead of <paramref name="Minutes"/>.</param>
 /// <param name="TimeZone">The IANA zone <paramref name="Start"/> is written in; defaults to my profile's zone.</param>
 /// <param name="Medium">Defaults to the agreement's.</param>
-public sealed record ProposeMeetingRequest(string? Start, string? End = null, int? Minutes = null, string? TimeZone = null, MeetingMedium? Medium = null);
+/// <param name="CallDetails">How to join: an https video link or a phone number.</param>
+public sealed record ProposeMeetingRequest(string? Start, string? End = null, int? Minutes = null, string? TimeZone = null, MeetingMedium? Medium = null,
+    string? CallDetails = null);
 
 /// <param name="Version">The version of the meeting I saw; a stale one is refused (409).</param>
 public sealed record RescheduleMeetingRequest(Guid? Version, string? Start, string? End = null, int? Minutes = null, string? TimeZone = null);
 
 public sealed record AcceptMeetingRequest(Guid? Version);
+
+/// <param name="CallDetails">An https video link or a phone number; empty clears them.</param>
+public sealed record CallDetailsRequest(Guid? Version, string? CallDetails);
 
 public sealed record CancelMeetingRequest(Guid? Version, string? Note);
 
@@ -30,8 +35,12 @@ public sealed record ReminderSettingsRequest(bool DayBefore, bool HourBefore);
 public sealed record MeetingSummary(
     Guid Id, Guid MentorshipId, string WithName, MeetingStatus Status, bool Held, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Minutes,
     MeetingMedium Medium, DateTimeOffset LocalStart, string ViewerTimeZone, DateTimeOffset OrganiserStart, string TimeZone, Guid OrganiserId,
-    bool AwaitingMe, bool Started, bool FitsBothWorkdays, string CancellationNote, string Uid, int Sequence, Guid Version)
+    bool AwaitingMe, bool Started, bool FitsBothWorkdays, string CancellationNote, string Uid, int Sequence, Guid Version,
+    string? CallDetails, bool ProposedByTrellis)
 {
+    /// <summary>The call details as a link to follow: the video address, or tel: for a phone number.</summary>
+    public string? CallHref => Meetings.CallDetails.AsLink(CallDetails)?.AbsoluteUri ?? Meetings.CallDetails.AsTel(CallDetails);
+
     public string When => MeetingTimes.Describe(StartsAt, Minutes, ViewerTimeZone);
     public string StatusText => Held ? "held" : Status switch
     {

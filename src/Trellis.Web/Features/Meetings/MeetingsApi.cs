@@ -17,6 +17,8 @@ public static class MeetingsApi
         group.MapPost("/{meetingId:guid}/accept", Accept).WithName("AcceptMeeting").WithSummary("Confirm a proposed time. 409 if the version is stale.");
         group.MapPost("/{meetingId:guid}/reschedule", Reschedule).WithName("RescheduleMeeting").WithSummary("Propose a new time; the other member confirms it. 409 if the version is stale.");
         group.MapPost("/{meetingId:guid}/cancel", Cancel).WithName("CancelMeeting").WithSummary("Cancel, with a note for the other member.");
+        group.MapPut("/{meetingId:guid}/call", SetCall).WithName("SetMeetingCallDetails")
+            .WithSummary("Set how to join: an https video link or a phone number (empty clears them). Only the pair sees them.");
         group.MapPost("/{meetingId:guid}/agenda", AddAgenda).WithName("AddAgendaItem").WithSummary("Add something to talk about, before the meeting.");
         group.MapPost("/{meetingId:guid}/notes", AddNote).WithName("AddMeetingNote").WithSummary("Add a shared note, or a private one only I will ever see (Markdown).");
         group.MapPut("/{meetingId:guid}/notes/{noteId:guid}", EditNote).WithName("EditMeetingNote").WithSummary("Edit one of my own notes.");
@@ -74,6 +76,9 @@ public static class MeetingsApi
 
     private static async Task<Results<Ok<MeetingDetails>, ProblemHttpResult>> Cancel(Guid id, Guid meetingId, CancelMeetingRequest request, HttpContext http, MeetingHandlers h, CancellationToken ct) =>
         Answer(await h.CancelAsync(http.User.MemberId(), id, meetingId, request, ct));
+
+    private static async Task<Results<Ok<MeetingDetails>, ProblemHttpResult>> SetCall(Guid id, Guid meetingId, CallDetailsRequest request, HttpContext http, MeetingHandlers h, CancellationToken ct) =>
+        Answer(await h.SetCallDetailsAsync(http.User.MemberId(), id, meetingId, request, ct));
 
     private static async Task<Results<Ok<MeetingDetails>, ProblemHttpResult>> AddAgenda(Guid id, Guid meetingId, AgendaItemRequest request, HttpContext http, MeetingHandlers h, CancellationToken ct) =>
         Answer(await h.AddAgendaItemAsync(http.User.MemberId(), id, meetingId, request, ct));

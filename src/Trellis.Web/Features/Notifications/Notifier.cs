@@ -9,7 +9,7 @@ namespace Trellis.Web.Features.Notifications;
 /// How features tell a member something. It only adds rows to the caller's DbContext: the
 /// notification and its e-mail commit (or roll back) together with the change that caused them.
 /// </summary>
-public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks links)
+public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks links, Unsubscribe unsubscribe)
 {
     /// <param name="email">False for news the member is looking at already (the welcome after confirming).</param>
     /// <param name="urgent">True for news that cannot wait for tomorrow's digest (a check-in raised for "today"):
@@ -21,7 +21,7 @@ public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks l
         db.Notifications.Add(notification);
 
         var member = await db.Users.Where(u => u.Id == memberId)
-            .Select(u => new { u.Email, u.EmailConfirmed, u.DeletedAt })
+            .Select(u => new { u.Email, u.EmailConfirmed, u.DeletedAt, u.DisplayName })
             .SingleOrDefaultAsync(ct);
         if (!email || member is null || member.DeletedAt is not null || !member.EmailConfirmed || member.Email is null) return;
 
@@ -31,7 +31,7 @@ public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks l
         {
             case EmailFrequency.Immediately:
                 notification.EmailImmediately();
-                db.OutboxMessages.Add(OutboxMessage.Email(member.Email, Emails.Notification(title, body, links.Absolute(link ?? "/Notifications")), now));
+                db.OutboxMessages.Add(OutboxMessage.Email(member.Email, Content(memberId, member.DisplayName, kind, title, body, link), now));
                 break;
             case EmailFrequency.DailyDigest:
                 notification.WaitForDigest();
@@ -47,10 +47,9 @@ public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks l
         var now = time.GetUtcNow();
         var ids = memberIds.Distinct().ToList();
         var members = await db.Users.Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.DeletedAt }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.DeletedAt, u.DisplayName }).ToListAsync(ct);
         var chosen = await db.NotificationPreferences.Where(p => p.Kind == kind && ids.Contains(p.MemberId))
             .ToDictionaryAsync(p => p.MemberId, p => p.Frequency, ct);
-        var content = Emails.Notification(title, body, links.Absolute(link ?? "/Notifications"));
         foreach (var member in members)
         {
             var notification = new Notification(member.Id, kind, title, body, link, now);
@@ -60,13 +59,23 @@ public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks l
             {
                 case EmailFrequency.Immediately:
                     notification.EmailImmediately();
-                    db.OutboxMessages.Add(OutboxMessage.Email(member.Email, content, now));
+                    db.OutboxMessages.Add(OutboxMessage.Email(member.Email, Content(member.Id, member.DisplayName, kind, title, body, link), now));
                     break;
                 case EmailFrequency.DailyDigest:
                     notification.WaitForDigest();
                     break;
             }
         }
+    }
+
+    /// <summary>Account e-mails (always sent) get no way to stop them; every other kind names itself and can be turned off.</summary>
+    private EmailContent Content(Guid memberId, string name, NotificationKind kind, string title, string body, string? link)
+    {
+        var footer = kind == NotificationKind.Account
+            ? new EmailFooter("account and security e-mails", links.Absolute("/Settings/Notifications"))
+            : new EmailFooter(Settings.NotificationsModel.Describe(kind), links.Absolute("/Settings/Notifications"),
+                unsubscribe.PageUrl(memberId, kind), unsubscribe.OneClickUrl(memberId, kind));
+        return Emails.Notification(name, title, body, links.Absolute(link ?? "/Notifications"), footer);
     }
 
     private async Task<EmailFrequency> FrequencyAsync(Guid memberId, NotificationKind kind, CancellationToken ct)

@@ -64,7 +64,8 @@ public sealed class WindingDown(TrellisDbContext db, ProgrammeAccess access, Not
                 // The notice goes by e-mail whatever the member's e-mail settings: it ends a relationship.
                 await notifier.PublishAsync(member, NotificationKind.MentorshipChanged, title, body, link, ct, email: false);
                 if (members[member].Email is { Length: > 0 } email)
-                    db.OutboxMessages.Add(OutboxMessage.Email(email, Emails.Notification(title, body, links.Absolute(link)), now));
+                    db.OutboxMessages.Add(OutboxMessage.Email(email, Emails.Notification(members[member].DisplayName, title, body, links.Absolute(link),
+                        new EmailFooter("notices that end a mentorship", links.Absolute("/Settings/Notifications"))), now));
             }
         }
         try

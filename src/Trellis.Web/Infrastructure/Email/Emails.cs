@@ -42,18 +42,45 @@ public static class Emails
     public static EmailContent ProgrammeIntroduction(string subject, string body, string link) => Build(
         subject, $"{body}\n\nRead the proposal: {link}", link, "Read the proposal");
 
-    public static EmailContent Notification(string title, string body, string link) => Build(
-        title, $"{body}\n\nOpen Trellis: {link}\n\nYou can choose which e-mails you get under Settings › Notifications.", link, "Open Trellis");
+    /// <summary>A notification e-mailed: a greeting by name, the news, the way in, and a footer that says why it came
+    /// and how to stop it (the preferences page; one click for this kind, also in the List-Unsubscribe header).</summary>
+    public static EmailContent Notification(string name, string title, string body, string link, EmailFooter footer) => Build(
+        title, $"Hello {(name.Length > 0 ? name : "there")},\n\n{body}\n\nOpen Trellis: {link}", link, "Open Trellis", footer) with
+    {
+        UnsubscribeUrl = footer.OneClickUrl,
+    };
 
     public static EmailContent Digest(IReadOnlyList<(string Title, string Body)> items, string link) => Build(
         $"Your Trellis digest: {items.Count} update{(items.Count == 1 ? "" : "s")}",
         string.Join("\n\n", items.Select(i => $"• {i.Title}\n  {i.Body}")) + $"\n\nOpen Trellis: {link}",
         link, "Open Trellis");
 
-    private static EmailContent Build(string subject, string text, string? link, string? linkText)
+    private static EmailContent Build(string subject, string text, string? link, string? linkText, EmailFooter? footer = null)
     {
-        var paragraphs = string.Concat(text.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>")}</p>"));
-        var button = link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(linkText)}</a></p>";
-        return new EmailContent(subject, text, $"<!doctype html><html><body style=\"font-family:sans-serif\">{paragraphs}{button}</body></html>");
+        // Inline styles: mail programs drop style sheets. Colours are the site's tokens (AA on white).
+        var paragraphs = string.Concat(text.Split("\n\n").Select(p => $"<p style=\"margin:0 0 16px\">{WebUtility.HtmlEncode(p).Replace("\n", "<br>")}</p>"));
+        var button = link is null ? "" : $"<p style=\"margin:24px 0\"><a href=\"{WebUtility.HtmlEncode(link)}\" style=\"background:#1b6e3a;color:#ffffff;"
+            + $"padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600\">{WebUtility.HtmlEncode(linkText)}</a></p>";
+        var why = footer is null ? "" : footer.StopUrl is null
+            ? $"This is one of the {footer.What}, which always go out."
+            : $"You get this e-mail because of your choice for “{footer.What}”.";
+        var footerText = footer is null ? "" : $"\n\n--\n{why} Choose which e-mails you get: {footer.PreferencesUrl}"
+            + (footer.StopUrl is null ? "" : $"\nStop these e-mails: {footer.StopUrl}");
+        var footerHtml = footer is null ? "" : "<hr style=\"border:0;border-top:1px solid #d0d7de;margin:24px 0 12px\">"
+            + $"<p style=\"font-size:13px;color:#57606a;margin:0\">{WebUtility.HtmlEncode(why)} "
+            + $"<a href=\"{WebUtility.HtmlEncode(footer.PreferencesUrl)}\" style=\"color:#1b6e3a\">Choose which e-mails you get</a>"
+            + (footer.StopUrl is null ? "" : $" · <a href=\"{WebUtility.HtmlEncode(footer.StopUrl)}\" style=\"color:#1b6e3a\">Stop these e-mails</a>") + "</p>";
+        var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+            + $"<title>{WebUtility.HtmlEncode(subject)}</title></head>"
+            + "<body style=\"margin:0;padding:0;background:#f6f8f7\"><div style=\"max-width:600px;margin:0 auto;padding:24px;"
+            + "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;background:#ffffff\">"
+            + "<p style=\"margin:0 0 20px;font-weight:700;font-size:20px;color:#1b6e3a\">Trellis</p>"
+            + $"{paragraphs}{button}{footerHtml}</div></body></html>";
+        return new EmailContent(subject, text + footerText, html);
     }
 }
+
+/// <param name="What">The kind of e-mail, in the words of the preferences page.</param>
+/// <param name="StopUrl">The page that asks, then turns this kind off; null for e-mails that always go out.</param>
+/// <param name="OneClickUrl">For the List-Unsubscribe header (RFC 8058); null for e-mails that always go out.</param>
+public sealed record EmailFooter(string What, string PreferencesUrl, string? StopUrl = null, string? OneClickUrl = null);

@@ -83,6 +83,12 @@ public sealed class OutboxDispatcher(
         };
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(m.To));
+        if (m.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail programs show "unsubscribe" and POST List-Unsubscribe=One-Click to the address.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         var body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
         mime.Body = body.ToMessageBody();
         return mime;

@@ -15,6 +15,7 @@ public sealed class OutboxMessage
 
     public static OutboxMessage Email(string to, EmailContent content, DateTimeOffset at) => new()
     {
+        UnsubscribeUrl = content.UnsubscribeUrl,
         Id = Guid.CreateVersion7(at),
         To = to,
         Subject = content.Subject,
@@ -29,6 +30,9 @@ public sealed class OutboxMessage
     public string Subject { get; private set; } = "";
     public string TextBody { get; private set; } = "";
     public string? HtmlBody { get; private set; }
+    /// <summary>Where a mail program's "unsubscribe" goes (List-Unsubscribe, RFC 8058 one-click); null for
+    /// e-mails nobody can turn off (account e-mails).</summary>
+    public string? UnsubscribeUrl { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public int Attempts { get; private set; }
     public DateTimeOffset NextAttemptAt { get; private set; }
@@ -47,7 +51,7 @@ public sealed class OutboxMessage
         TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, Math.Max(0, attempts - 1))));
 }
 
-public sealed record EmailContent(string Subject, string Text, string? Html = null);
+public sealed record EmailContent(string Subject, string Text, string? Html = null, string? UnsubscribeUrl = null);
 
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
@@ -57,6 +61,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.To).HasMaxLength(320);
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(300);
+        b.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
         b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
@@ -27,10 +28,34 @@ public sealed class LifecycleHandlers(TrellisDbContext db, TimeProvider time, No
         var today = await mentorships.TodayForAsync(me, ct);
         if (request.ResumeOn is { } day && day <= today) return new Invalid("resumeOn", "Choose a day after today, or leave it empty and resume by hand.");
         if (request.ResumeOn > today.AddDays(PauseAtMostDays)) return new Invalid("resumeOn", "Choose a day within the next year.");
-        return await MoveAsync(m, me, now => m.Pause(me, now, request.ResumeOn), name =>
+
+        // Pausing asks which meetings to cancel: by default the unconfirmed ones; a confirmed call stays unless chosen.
+        var future = await db.Meetings.Where(x => x.MentorshipId == m.Id && x.Status != MeetingStatus.Cancelled && x.StartsAt > time.GetUtcNow())
+            .OrderBy(x => x.StartsAt).ToListAsync(ct);
+        if (request.CancelMeetings is { } chosen && chosen.Any(c => future.All(f => f.Id != c)))
+            return new Invalid("cancelMeetings", "Choose among this mentorship's meetings still to come.");
+        var cancel = request.CancelMeetings is { } ids ? future.Where(f => ids.Contains(f.Id)).ToList() : future.Where(f => f.Status == MeetingStatus.Proposed).ToList();
+        var kept = future.Except(cancel).ToList();
+        var zone = await db.Profiles.Where(p => p.MemberId == m.MemberOf(Mentorship.Other(m.PartyOf(me)!.Value))).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";
+        string Times(IEnumerable<Meeting> meetings) => string.Join("; ", meetings.Select(x => MeetingTimes.Describe(x.StartsAt, x.Minutes, zone)));
+
+        return await MoveAsync(m, me, now => m.Pause(me, now, request.ResumeOn) ?? CancelMeetings(m, me, cancel, now), name =>
             ($"{name} paused the mentorship{Until(request.ResumeOn)}.",
              $"{name} paused your mentorship",
-             $"Meetings and reminders stop while it is paused{Until(request.ResumeOn, "; it resumes by itself on")}. Either of you can resume it at any time."), ct);
+             (kept.Count == 0 ? "Meetings and reminders stop while it is paused" : "No new meetings are proposed while it is paused")
+             + $"{Until(request.ResumeOn, "; it resumes by itself on")}. Either of you can resume it at any time."
+             + (cancel.Count == 0 ? "" : $"\n\nCancelled: {Times(cancel)}.")
+             + (kept.Count == 0 ? "" : $"\n\nStill on: {Times(kept)}.")), ct);
+    }
+
+    private MentorshipError? CancelMeetings(Mentorship m, Guid me, List<Meeting> meetings, DateTimeOffset now)
+    {
+        const string note = "The mentorship was paused.";
+        foreach (var meeting in meetings) meeting.Cancel(me, note, now);
+        if (meetings.Count > 0)
+            db.AddTimeline(m.Id, now, me, "meeting",
+                meetings.Count == 1 ? $"A meeting was cancelled: {note}" : $"{meetings.Count} meetings were cancelled: {note}");
+        return null;
     }
 
     public async Task<Result<LifecycleView>> ResumeAsync(Guid me, Guid id, CancellationToken ct)

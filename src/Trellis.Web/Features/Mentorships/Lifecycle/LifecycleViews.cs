@@ -24,7 +24,9 @@ public sealed record LifecycleView(
 
 public sealed record ReflectionView(string Learned, string HelpedMost, DateTimeOffset WrittenAt);
 
-public sealed record PauseRequest(DateOnly? ResumeOn);
+/// <param name="CancelMeetings">Which meetings still to come to cancel; null means the unconfirmed ones (confirmed
+/// meetings are kept unless named here), an empty list keeps them all.</param>
+public sealed record PauseRequest(DateOnly? ResumeOn, IReadOnlyList<Guid>? CancelMeetings = null);
 
 public sealed record ExtendRequest(int? Months);
 

@@ -10,8 +10,11 @@ namespace Trellis.Web.Features.Mentorships.Lifecycle;
 /// <summary>Pause, resume, complete, extend or end a mentorship, and write one's reflection afterwards.
 /// Ending asks for confirmation first (?confirm=end). Only its two members get anything but 404.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class ManageModel(LifecycleHandlers lifecycle, MentorshipAccess access) : TrellisPageModel
+public sealed class ManageModel(LifecycleHandlers lifecycle, MentorshipAccess access, Meetings.MeetingHandlers meetings) : TrellisPageModel
 {
+    /// <summary>Meetings still to come, for "which to cancel" when pausing.</summary>
+    public IReadOnlyList<Meetings.MeetingSummary> Upcoming { get; private set; } = [];
+
     public LifecycleView? Lifecycle { get; private set; }
     public MentorshipMembership? Membership { get; private set; }
 
@@ -31,7 +34,8 @@ public sealed class ManageModel(LifecycleHandlers lifecycle, MentorshipAccess ac
     }
 
     public Task<IActionResult> OnPostPauseAsync(Guid id, CancellationToken ct) =>
-        Act(id, lifecycle.PauseAsync(Me, id, new PauseRequest(Pause.ResumeOn), ct), "The mentorship is paused.", "Pause", ct);
+        Act(id, lifecycle.PauseAsync(Me, id, new PauseRequest(Pause.ResumeOn, Pause.Asked ? Pause.CancelMeetings : null), ct),
+            "The mentorship is paused.", "Pause", ct);
 
     public Task<IActionResult> OnPostResumeAsync(Guid id, CancellationToken ct) =>
         Act(id, lifecycle.ResumeAsync(Me, id, ct), "The mentorship is active again.", "", ct);
@@ -72,12 +76,18 @@ public sealed class ManageModel(LifecycleHandlers lifecycle, MentorshipAccess ac
         Membership = await access.FindAsync(Me, id, ct);
         var result = await lifecycle.GetAsync(Me, id, ct);
         Lifecycle = result.Value;
-        return Membership is not null && result.IsSuccess;
+        if (Membership is null || !result.IsSuccess) return false;
+        Upcoming = [.. ((await meetings.ListAsync(Me, id, ct)).Value ?? [])
+            .Where(x => x.Status != Meetings.MeetingStatus.Cancelled && !x.Started)];
+        return true;
     }
 
     public sealed class PauseForm
     {
         public DateOnly? ResumeOn { get; set; }
+        /// <summary>True when the form showed the meetings to choose from (then the list is the choice, even empty).</summary>
+        public bool Asked { get; set; }
+        public List<Guid> CancelMeetings { get; set; } = [];
     }
 
     public sealed class ExtendForm

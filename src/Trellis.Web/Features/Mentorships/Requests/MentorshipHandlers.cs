@@ -120,7 +120,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         db.Mentorships.Add(mentorship);
         var menteeName = await NameAsync(me, ct);
         await notifier.PublishAsync(mentorId, NotificationKind.MentorshipRequest, $"{menteeName} asks you to be their mentor",
-            $"{menteeName} proposes {mentorship.Current.Terms.MeetingText}. Read the proposal and accept, shape or decline it.", Link(mentorship), ct);
+            RequestText(menteeName, mentorship.Current.Terms), Link(mentorship), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -163,6 +163,19 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
             counter ? $"{name} suggests changes to your mentorship agreement" : $"{name} edited their proposal",
             Truncate(summary, 1900), Link(m), ct);
         return await SaveAsync(m, me, ct);
+    }
+
+    /// <summary>The request as the mentor first reads it (in Trellis and by e-mail): the mentee's own words first, the
+    /// heart of the seed's "ideal relationship", then what they propose. Fits the notification's 2,000 characters.</summary>
+    public static string RequestText(string menteeName, Agreement terms)
+    {
+        var note = terms.PersonalNote.Trim();
+        var goals = terms.Goals.Count == 0 ? "" : $"\nGoals: {Truncate(string.Join("; ", terms.Goals), 400)}.";
+        var proposal = $"What {menteeName} proposes:\n{char.ToUpperInvariant(terms.CadenceText[0])}{terms.CadenceText[1..]}, "
+            + $"{terms.MeetingMinutes} minutes, by {Agreement.MediumText(terms.Medium)}; {Agreement.FormalityText(terms.Formality)}.\n"
+            + $"From {terms.StartDate:d MMMM yyyy} for {terms.DurationMonths} months, reviewed every {terms.ReviewEveryMonths} months.{goals}";
+        return (note.Length > 0 ? $"{menteeName} writes: “{Truncate(note, 1000)}”\n\n" : "")
+            + proposal + "\n\nRead the whole proposal, then accept, shape or decline it.";
     }
 
     public async Task<Result<MentorshipView>> AcceptAsync(Guid me, Guid id, AcceptRequest request, CancellationToken ct)
