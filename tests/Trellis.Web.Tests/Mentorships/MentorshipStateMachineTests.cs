@@ -30,6 +30,10 @@ public sealed class MentorshipStateMachineTests
         ["Declined"] = () => Ok(NewRequest(), m => m.Decline(Mentor, DeclineReason.TimingIsWrong, "", T0)),
         ["Withdrawn"] = () => Ok(NewRequest(), m => m.Withdraw(Mentee, T0)),
         ["Expired"] = () => Ok(NewRequest(), m => m.Expire(T0.AddDays(14))),
+        // A programme's direct match: offered to both, "/mentee" once the mentee has accepted it.
+        ["Offered"] = NewOffer,
+        ["Offered/mentee"] = () => Ok(NewOffer(), m => m.Accept(Mentee, 1, T0)),
+        ["Offered/mentor"] = () => Ok(NewOffer(), m => m.Accept(Mentor, 1, T0)),
     };
 
     /// <summary>The whole machine: (state, actor, action) → new state. Anything missing is refused.</summary>
@@ -58,6 +62,26 @@ public sealed class MentorshipStateMachineTests
         [("Negotiating/mentee", Actor.Mentee, Action.Withdraw)] = Withdrawn,
         [("Negotiating/mentee", Actor.Mentee, Action.AskQuestion)] = Negotiating,
         [("Negotiating/mentee", Actor.Mentor, Action.AskQuestion)] = Negotiating,
+
+        // A direct match is accepted by each member, or declined by either; nobody counter-proposes, edits or withdraws it.
+        [("Offered", Actor.Mentee, Action.Accept)] = Proposed,
+        [("Offered", Actor.Mentor, Action.Accept)] = Proposed,
+        [("Offered", Actor.Mentee, Action.Decline)] = Declined,
+        [("Offered", Actor.Mentor, Action.Decline)] = Declined,
+        [("Offered", Actor.Mentee, Action.AskQuestion)] = Proposed,
+        [("Offered", Actor.Mentor, Action.AskQuestion)] = Proposed,
+
+        [("Offered/mentee", Actor.Mentor, Action.Accept)] = Active,
+        [("Offered/mentee", Actor.Mentee, Action.Decline)] = Declined,
+        [("Offered/mentee", Actor.Mentor, Action.Decline)] = Declined,
+        [("Offered/mentee", Actor.Mentee, Action.AskQuestion)] = Proposed,
+        [("Offered/mentee", Actor.Mentor, Action.AskQuestion)] = Proposed,
+
+        [("Offered/mentor", Actor.Mentee, Action.Accept)] = Active,
+        [("Offered/mentor", Actor.Mentee, Action.Decline)] = Declined,
+        [("Offered/mentor", Actor.Mentor, Action.Decline)] = Declined,
+        [("Offered/mentor", Actor.Mentee, Action.AskQuestion)] = Proposed,
+        [("Offered/mentor", Actor.Mentor, Action.AskQuestion)] = Proposed,
 
         [("Active", Actor.Mentee, Action.Pause)] = Paused,
         [("Active", Actor.Mentor, Action.Pause)] = Paused,
@@ -256,6 +280,8 @@ public sealed class MentorshipStateMachineTests
     private static Guid Id(Actor actor) => actor switch { Actor.Mentee => Mentee, Actor.Mentor => Mentor, _ => Stranger };
 
     private static Mentorship NewRequest() => Mentorship.Propose(Mentee, Mentor, Terms(), T0, Later);
+
+    private static Mentorship NewOffer() => Mentorship.OfferMatch(Mentee, Mentor, Terms(), T0, Later, Guid.NewGuid());
 
     private static Mentorship Ok(Mentorship m, Func<Mentorship, MentorshipError?> move)
     {

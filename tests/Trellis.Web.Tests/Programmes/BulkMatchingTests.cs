@@ -61,7 +61,16 @@ public sealed class BulkMatchingTests(BulkApp app) : IClassFixture<BulkApp>
         // Ann is pinned to Olga; Tom (team A) cannot have Maria (A) and Olga is taken, so Mark; Zed has Maria; Kenji shares no language.
         Assert.Equal(new[] { (ann.Id, olga.Id), (tom.Id, mark.Id), (zed.Id, maria.Id) }.Order(),
             drafts.Select(d => (d.MenteeId, d.MentorId)).Order());
-        Assert.All(drafts, d => Assert.Equal((DraftSource.Bulk, DraftStatus.Draft), (d.Source, d.Status)));
+        // Each draft says where it came from: Ann's pin, the engine's choice for the others.
+        Assert.All(drafts, d => Assert.Equal((d.MenteeId == ann.Id ? DraftSource.Pinned : DraftSource.Bulk, DraftStatus.Draft), (d.Source, d.Status)));
+        var listed = await programme.Owner.Api.GetFromJsonAsync<JsonArray>($"{programme.Api}/drafts");
+        Assert.Equal(drafts.Select(d => (d.Id, d.Source.ToString())).Order(),
+            listed!.Select(d => (d!["id"]!.GetValue<Guid>(), (string)d["source"]!)).Order());
+        var csv = (await programme.Owner.Api.GetStringAsync($"{programme.Api}/export/matches.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("mentee_email,mentee_name,mentor_email,mentor_name,status,source,score,reasons,pair_status,created_at,decided_at",
+            csv[0].TrimStart('\uFEFF').TrimEnd('\r'));
+        Assert.Contains(csv, l => l.Contains(",Ann C,", StringComparison.Ordinal) && l.Contains(",Olga B,draft,pinned,", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.Contains(",Tom A,", StringComparison.Ordinal) && l.Contains(",Mark B,draft,bulk run,", StringComparison.Ordinal));
         foreach (var d in drafts)
         {
             // The one engine's words: what the side-by-side view (Find a mentor's scorer) says of the same pair.
@@ -72,6 +81,8 @@ public sealed class BulkMatchingTests(BulkApp app) : IClassFixture<BulkApp>
         }
         page = await programme.Owner.Member.Browser.GetStringAsync($"{programme.Manage}/Matching");
         Assert.Contains("The last run matched 3 of 4", page, StringComparison.Ordinal);
+        Assert.Equal(1, page.Split("<td class=\"draft-source\">pinned</td>").Length - 1);
+        Assert.Equal(2, page.Split("<td class=\"draft-source\">bulk run</td>").Length - 1);
         Assert.Contains("Ben B", page, StringComparison.Ordinal);
 
         // Re-run on the remainder: a mentor who enrolled since takes Ben; the drafts already made stay as they are.

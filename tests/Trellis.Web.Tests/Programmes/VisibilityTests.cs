@@ -122,12 +122,12 @@ public static class VisibilityBuilders
         return mentor;
     }
 
-    public static async Task SetModeAsync(this TestProgramme programme, string mode, int maxOpenRequests = 3)
+    public static async Task SetModeAsync(this TestProgramme programme, string mode, int maxOpenRequests = 3, bool startDirectly = false)
     {
         var view = await programme.ViewAsync();
         var saved = await programme.Owner.Api.PutAsJsonAsync($"{programme.Api}/matching-settings", new JsonObject
         {
-            ["mode"] = mode, ["bulkMethod"] = "Optimal", ["maxOpenRequests"] = maxOpenRequests, ["startDirectly"] = false,
+            ["mode"] = mode, ["bulkMethod"] = "Optimal", ["maxOpenRequests"] = maxOpenRequests, ["startDirectly"] = startDirectly,
             ["template"] = view["template"]!.DeepClone(), ["introSubject"] = view["introSubject"]!.DeepClone(),
             ["introBody"] = view["introBody"]!.DeepClone(), ["version"] = view.Version(),
         });

@@ -10,7 +10,8 @@ public sealed class AgreementVersion
 {
     private AgreementVersion() { }
 
-    internal AgreementVersion(Guid mentorshipId, int number, Party proposedBy, Agreement terms, DateTimeOffset at)
+    internal AgreementVersion(Guid mentorshipId, int number, Party proposedBy, Agreement terms, DateTimeOffset at,
+        bool proposerAccepts = true)
     {
         MentorshipId = mentorshipId;
         Number = number;
@@ -30,9 +31,9 @@ public sealed class AgreementVersion
         ReviewEveryMonths = terms.ReviewEveryMonths;
         MenteeCommitments = terms.MenteeCommitments;
         PersonalNote = terms.PersonalNote;
-        // Proposing a version means agreeing to it.
-        AcceptedByMentee = proposedBy == Party.Mentee;
-        AcceptedByMentor = proposedBy == Party.Mentor;
+        // Proposing a version means agreeing to it; a programme's direct match is offered to both, accepted by neither.
+        AcceptedByMentee = proposerAccepts && proposedBy == Party.Mentee;
+        AcceptedByMentor = proposerAccepts && proposedBy == Party.Mentor;
     }
 
     public Guid MentorshipId { get; private set; }

@@ -30,6 +30,10 @@ public sealed class Mentorship
     /// <summary>The programme it was made in (a mentee's choice there, or a match its coordinators approved); the
     /// programme counts it, it never sees inside it.</summary>
     public Guid? ProgrammeId { get; private set; }
+
+    /// <summary>A match its programme starts directly: the programme's agreement is the offer, nobody negotiates it,
+    /// and the mentorship is active once both members have accepted it (either may decline).</summary>
+    public bool DirectStart { get; private set; }
     public MentorshipStatus Status { get; private set; }
     public int CurrentVersion { get; private set; }
     public int? AcceptedVersion { get; private set; }
@@ -58,8 +62,17 @@ public sealed class Mentorship
     public AgreementVersion Current => _versions.Single(v => v.Number == CurrentVersion);
     public AgreementVersion? InForce => AcceptedVersion is { } n ? _versions.Single(v => v.Number == n) : null;
 
-    /// <summary>Whose answer the open request waits for: the side that did not propose the current version.</summary>
-    public Party? Awaiting => IsOpen ? Other(Current.ProposedBy) : null;
+    /// <summary>Whose answer the open request waits for: the side that did not propose the current version (of a
+    /// direct match, the one member who has not accepted it yet; null while it waits for both).</summary>
+    public Party? Awaiting => !IsOpen ? null
+        : !DirectStart ? Other(Current.ProposedBy)
+        : Current.AcceptedByMentee == Current.AcceptedByMentor ? null
+        : Current.AcceptedByMentee ? Party.Mentor : Party.Mentee;
+
+    /// <summary>Whether the open request waits for <paramref name="party"/>'s answer.</summary>
+    public bool Awaits(Party party) => IsOpen && (DirectStart ? !AcceptedBy(party) : Other(Current.ProposedBy) == party);
+
+    private bool AcceptedBy(Party party) => party == Party.Mentee ? Current.AcceptedByMentee : Current.AcceptedByMentor;
 
     public Party? PartyOf(Guid memberId) =>
         memberId == MenteeId ? Party.Mentee : memberId == MentorId ? Party.Mentor : null;
@@ -80,14 +93,36 @@ public sealed class Mentorship
         return m;
     }
 
+    /// <summary>A programme's match that starts directly: its agreement as the terms, accepted by neither member yet.</summary>
+    public static Mentorship OfferMatch(Guid menteeId, Guid mentorId, Agreement terms, DateTimeOffset at, Deadline answerBy,
+        Guid programmeId)
+    {
+        if (menteeId == mentorId) throw new ArgumentException("A member cannot mentor themself.", nameof(mentorId));
+        var m = new Mentorship(menteeId, mentorId, at) { Status = MentorshipStatus.Proposed, ProgrammeId = programmeId, DirectStart = true };
+        m.CurrentVersion = 1;
+        m._versions.Add(new AgreementVersion(m.Id, 1, Party.Mentee, terms, at, proposerAccepts: false));
+        m.WaitForAnswer(answerBy);
+        m.Touch(at);
+        return m;
+    }
+
+    /// <summary>Accepting the version on the table; of a direct match, the second member's acceptance starts it.</summary>
     public MentorshipError? Accept(Guid by, int version, DateTimeOffset at)
     {
         if (Check(by, out var party) is { } error) return error;
         if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; there is nothing to accept.");
         if (version != CurrentVersion) return MentorshipError.Stale(version, CurrentVersion);
-        if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("You proposed this version; it waits for the other member's answer.");
+        if (DirectStart && AcceptedBy(party))
+            return MentorshipError.NotYourTurn("You accepted this match; it starts when the other member accepts it too.");
+        if (!DirectStart && party == Current.ProposedBy)
+            return MentorshipError.NotYourTurn("You proposed this version; it waits for the other member's answer.");
 
         Current.AcceptBy(party);
+        if (!Current.AcceptedByBoth)
+        {
+            Touch(at);
+            return null;
+        }
         Status = MentorshipStatus.Active;
         AcceptedVersion = CurrentVersion;
         ActivatedAt = at;
@@ -100,6 +135,7 @@ public sealed class Mentorship
     {
         if (Check(by, out var party) is { } error) return error;
         if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; it can no longer be changed.");
+        if (DirectStart) return MentorshipError.WrongState(DirectTermsStand);
         if (basedOnVersion != CurrentVersion) return MentorshipError.Stale(basedOnVersion, CurrentVersion);
         if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("The current version is yours; change it with an edit instead, or wait for the other member's answer.");
 
@@ -116,6 +152,7 @@ public sealed class Mentorship
     {
         if (Check(by, out var party) is { } error) return error;
         if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; it can no longer be changed.");
+        if (DirectStart) return MentorshipError.WrongState(DirectTermsStand);
         if (basedOnVersion != CurrentVersion) return MentorshipError.Stale(basedOnVersion, CurrentVersion);
         if (party != Current.ProposedBy) return MentorshipError.NotYourTurn("Only the member who proposed the current version can edit it; answer with a counter-proposal instead.");
 
@@ -124,22 +161,29 @@ public sealed class Mentorship
         return null;
     }
 
-    public MentorshipError? Decline(Guid by, DeclineReason reason, string message, DateTimeOffset at)
+    /// <summary>The mentor declines a request; either member declines a direct match (its <see cref="ClosedBy"/>).</summary>
+    public MentorshipError? Decline(Guid by, DeclineReason? reason, string message, DateTimeOffset at)
     {
         if (Check(by, out var party) is { } error) return error;
-        if (party != Party.Mentor) return MentorshipError.NotYourTurn("Only the mentor can decline; as the mentee you can withdraw the request.");
+        if (party != Party.Mentor && !DirectStart)
+            return MentorshipError.NotYourTurn("Only the mentor can decline; as the mentee you can withdraw the request.");
         if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; there is nothing to decline.");
 
         Close(MentorshipStatus.Declined, at);
+        if (DirectStart) ClosedBy = party;
         DeclineReason = reason;
         DeclineMessage = message;
         return null;
     }
 
+    private const string DirectTermsStand = "Your programme offered this match with its agreement as it stands: accept or decline it. "
+                                            + "Once it has started, either of you can propose a revision.";
+
     public MentorshipError? Withdraw(Guid by, DateTimeOffset at)
     {
         if (Check(by, out var party) is { } error) return error;
         if (party != Party.Mentee) return MentorshipError.NotYourTurn("Only the mentee can withdraw a request; as the mentor you can decline it.");
+        if (DirectStart) return MentorshipError.NotYourTurn("Your programme offered this match: decline it if you do not want it.");
         if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; there is nothing to withdraw.");
 
         Close(MentorshipStatus.Withdrawn, at);
@@ -187,7 +231,8 @@ public sealed class Mentorship
     public int? EndsOnPlannedFrom { get; private set; }
     /// <summary>The planned end both were told about a week before; a new end (an extension) gets a new notice.</summary>
     public DateOnly? EndNoticeSentFor { get; private set; }
-    /// <summary>Who completed (confirmed) or ended it; null when Trellis completed it at the planned end.</summary>
+    /// <summary>Who completed (confirmed) or ended it, or declined a direct match; null when Trellis completed it at the
+    /// planned end.</summary>
     public Party? ClosedBy { get; private set; }
     /// <summary>Private to <see cref="ClosedBy"/>: never shown to the other member, never in the timeline.</summary>
     public EndReason? EndReason { get; private set; }

@@ -15,7 +15,10 @@ public static class ProgrammesSetup
         services.AddScoped<MenteeChoice.ProgrammeMentors>();
         services.AddScoped<MenteeChoice.MenteeChoiceRules>();
         services.AddScoped<Matching.MatchHandlers>();
+        services.AddScoped<Mentorships.Workspace.IMentorshipStatusListener, Matching.DirectMatchDeclined>();
         services.AddScoped<Matching.MatchBoard>();
+        services.AddScoped<Matching.DraftSwap>();
+        services.AddScoped<Matching.MatchExport>();
         services.AddScoped<Matching.ProfileComparison>();
         services.AddScoped<Matching.BulkHandlers>();
         services.AddSingleton<Matching.BulkRunner>();

@@ -42,6 +42,11 @@ public static class Emails
     public static EmailContent ProgrammeIntroduction(string subject, string body, string link) => Build(
         subject, $"{body}\n\nRead the proposal: {link}", link, "Read the proposal");
 
+    /// <summary>A programme's match that starts directly: the terms it offers, to accept or decline as they stand.</summary>
+    public static EmailContent ProgrammeMatch(string subject, string body, string terms, string link) => Build(
+        subject, $"{body}\n\nYour programme offers you both: {terms} The mentorship starts when you have both accepted; "
+                 + $"either of you can decline.\n\nAccept or decline the match: {link}", link, "Accept or decline the match");
+
     /// <summary>A notification e-mailed: a greeting by name, the news, the way in, and a footer that says why it came
     /// and how to stop it (the preferences page; one click for this kind, also in the List-Unsubscribe header).</summary>
     public static EmailContent Notification(string name, string title, string body, string link, EmailFooter footer) => Build(

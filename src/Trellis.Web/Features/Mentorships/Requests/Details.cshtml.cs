@@ -19,10 +19,13 @@ public sealed class DetailsModel(MentorshipHandlers handlers) : TrellisPageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, int version, CancellationToken ct) =>
-        Act(id, handlers.AcceptAsync(Me, id, new AcceptRequest(version), ct), "You accepted: the mentorship has started.", ct);
+        Act(id, handlers.AcceptAsync(Me, id, new AcceptRequest(version), ct), m => m.Status == MentorshipStatus.Active
+            ? "You accepted: the mentorship has started."
+            : $"You accepted the match: it starts when {(m.MyRole == Party.Mentee ? m.MentorName : m.MenteeName)} accepts it too.", ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        Act(id, handlers.DeclineAsync(Me, id, new DeclineRequest(Decline.Reason, Decline.Message), ct), "You declined the request. Thank you for answering.", ct, "Decline");
+        Act(id, handlers.DeclineAsync(Me, id, new DeclineRequest(Decline.Reason, Decline.Message), ct),
+            m => m.DirectStart ? "You declined the match." : "You declined the request. Thank you for answering.", ct, "Decline");
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         Act(id, handlers.WithdrawAsync(Me, id, ct), "You withdrew your request.", ct);
@@ -30,12 +33,16 @@ public sealed class DetailsModel(MentorshipHandlers handlers) : TrellisPageModel
     public Task<IActionResult> OnPostAskAsync(Guid id, CancellationToken ct) =>
         Act(id, handlers.AskAsync(Me, id, new QuestionRequest(Question), ct), "Your question is sent.", ct, "Question");
 
-    private async Task<IActionResult> Act(Guid id, Task<Result<MentorshipView>> action, string done, CancellationToken ct, string prefix = "Input")
+    private Task<IActionResult> Act(Guid id, Task<Result<MentorshipView>> action, string done, CancellationToken ct, string prefix = "Input") =>
+        Act(id, action, _ => done, ct, prefix);
+
+    private async Task<IActionResult> Act(Guid id, Task<Result<MentorshipView>> action, Func<MentorshipView, string> done, CancellationToken ct,
+        string prefix = "Input")
     {
         var result = await action;
         if (result.IsSuccess)
         {
-            TempData["Status"] = done;
+            TempData["Status"] = done(result.Value!);
             return Redirect($"/Mentorships/{id}");
         }
         if (result.Error is NotFoundError) return NotFound();

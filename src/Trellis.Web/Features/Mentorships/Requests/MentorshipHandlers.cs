@@ -36,6 +36,9 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
                 m.UpdatedAt,
                 m.ExpiresAt,
                 ProposedBy = m.Versions.Where(v => v.Number == m.CurrentVersion).Select(v => v.ProposedBy).First(),
+                m.DirectStart,
+                Accepted = m.Versions.Where(v => v.Number == m.CurrentVersion)
+                    .Select(v => new { v.AcceptedByMentee, v.AcceptedByMentor }).First(),
                 OtherName = db.Users.Where(u => u.Id == (m.MenteeId == me ? m.MentorId : m.MenteeId)).Select(u => u.DisplayName).First(),
             })
             .AsNoTracking()
@@ -45,8 +48,9 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
             {
                 var myRole = r.MenteeId == me ? Party.Mentee : Party.Mentor;
                 var open = Mentorship.OpenStatuses.Contains(r.Status);
+                var mine = myRole == Party.Mentee ? r.Accepted.AcceptedByMentee : r.Accepted.AcceptedByMentor;
                 return new MentorshipSummary(r.Id, myRole, myRole == Party.Mentee ? r.MentorId : r.MenteeId, r.OtherName, r.Status,
-                    r.CurrentVersion, open && r.ProposedBy != myRole, r.UpdatedAt, r.ExpiresAt);
+                    r.CurrentVersion, open && (r.DirectStart ? !mine : r.ProposedBy != myRole), r.UpdatedAt, r.ExpiresAt);
             })
             .OrderByDescending(s => s.MyTurn).ThenByDescending(s => s.UpdatedAt)
             .ToList();
@@ -186,6 +190,15 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         var from = m.Status;
         var now = time.GetUtcNow();
         if (m.Accept(me, request.Version.Value, now) is { } refused) return ToError(refused);
+        if (m.Status != MentorshipStatus.Active)
+        {
+            // A direct match accepted by its first member: it waits for the other (no place is taken yet). Two
+            // acceptances at once both start from the same version; the second save fails on it (409).
+            var name = await NameAsync(me, ct);
+            await notifier.PublishAsync(m.MemberOf(Mentorship.Other(m.PartyOf(me)!.Value)), NotificationKind.MentorshipRequest,
+                $"{name} accepted your programme's match", "The mentorship starts as soon as you accept it too.", Link(m), ct);
+            return await SaveAsync(m, me, ct);
+        }
 
         // Claiming the slots and saving the acceptance commit together or not at all. Each claim is a
         // conditional UPDATE, so the database serialises competing acceptances: on PostgreSQL the second
@@ -224,19 +237,22 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         return saved;
     }
 
+    /// <summary>The mentor declines a request with a reason; either member declines a direct match (a reason optional).</summary>
     public async Task<Result<MentorshipView>> DeclineAsync(Guid me, Guid id, DeclineRequest request, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Reason is null) errors["reason"] = ["Choose a reason; the mentee sees it."];
-        else if (!Enum.IsDefined(request.Reason.Value)) errors["reason"] = [$"Must be one of: {string.Join(", ", Enum.GetNames<DeclineReason>())}."];
-        if (request.Message?.Length > DeclineMessageMax) errors["message"] = [$"Must be at most {DeclineMessageMax} characters."];
         var m = await LoadAsync(me, id, ct);
         if (m is null) return new NotFoundError("No such mentorship.");
+        var errors = new Dictionary<string, string[]>();
+        if (request.Reason is null && !m.DirectStart) errors["reason"] = ["Choose a reason; the mentee sees it."];
+        else if (request.Reason is { } r && !Enum.IsDefined(r)) errors["reason"] = [$"Must be one of: {string.Join(", ", Enum.GetNames<DeclineReason>())}."];
+        if (request.Message?.Length > DeclineMessageMax) errors["message"] = [$"Must be at most {DeclineMessageMax} characters."];
         if (errors.Count > 0) return new Invalid(errors);
 
         var message = (request.Message ?? "").Trim();
-        if (m.Decline(me, request.Reason!.Value, message, time.GetUtcNow()) is { } refused) return ToError(refused);
-        await TellDeclinedAsync(m, await NameAsync(me, ct), request.Reason.Value, message, ct);
+        var (from, now) = (m.Status, time.GetUtcNow());
+        if (m.Decline(me, request.Reason, message, now) is { } refused) return ToError(refused);
+        await TellDeclinedAsync(m, me, await NameAsync(me, ct), request.Reason, message, ct);
+        await events.StatusChangedAsync(m, from, me, now, ct);
         return await SaveAsync(m, me, ct);
     }
 
@@ -257,12 +273,12 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
     internal async Task<MentorshipError?> CloseRequestAsync(Mentorship m, Guid me, DateTimeOffset now, CancellationToken ct)
     {
         var from = m.Status;
-        var asMentee = m.PartyOf(me) == Party.Mentee;
-        var refused = asMentee ? m.Withdraw(me, now) : m.Decline(me, DeclineReason.Other, "", now);
+        var withdraws = m.PartyOf(me) == Party.Mentee && !m.DirectStart;
+        var refused = withdraws ? m.Withdraw(me, now) : m.Decline(me, DeclineReason.Other, "", now);
         if (refused is not null) return refused;
         var name = await NameAsync(me, ct);
-        if (asMentee) await TellWithdrawnAsync(m, name, ct);
-        else await TellDeclinedAsync(m, name, DeclineReason.Other, "", ct);
+        if (withdraws) await TellWithdrawnAsync(m, name, ct);
+        else await TellDeclinedAsync(m, me, name, DeclineReason.Other, "", ct);
         await events.StatusChangedAsync(m, from, me, now, ct);
         return null;
     }
@@ -271,9 +287,16 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         notifier.PublishAsync(m.MentorId, NotificationKind.RequestAnswered, $"{menteeName} withdrew their request",
             "Nothing more is needed from you. Thank you for considering it.", Link(m), ct);
 
-    private Task TellDeclinedAsync(Mentorship m, string mentorName, DeclineReason reason, string message, CancellationToken ct) =>
-        notifier.PublishAsync(m.MenteeId, NotificationKind.RequestAnswered, $"{mentorName} can't be your mentor this time",
-            Truncate(DeclineReasons.Text(reason) + (message.Length > 0 ? $" “{message}”" : ""), 1900), Link(m), ct);
+    private Task TellDeclinedAsync(Mentorship m, Guid by, string name, DeclineReason? reason, string message, CancellationToken ct)
+    {
+        var words = (reason is { } r ? DeclineReasons.Text(r) : "") + (message.Length > 0 ? $" “{message}”" : "");
+        if (!m.DirectStart)
+            return notifier.PublishAsync(m.MenteeId, NotificationKind.RequestAnswered, $"{name} can't be your mentor this time",
+                Truncate(words, 1900), Link(m), ct);
+        return notifier.PublishAsync(m.MemberOf(Mentorship.Other(m.PartyOf(by)!.Value)), NotificationKind.RequestAnswered,
+            $"{name} declined your programme's match", Truncate(words.Length > 0 ? words.Trim() : "The match has closed; your programme's "
+                + "coordinators can match you again.", 1900), Link(m), ct);
+    }
 
     public async Task<Result<MentorshipView>> AskAsync(Guid me, Guid id, QuestionRequest request, CancellationToken ct)
     {
@@ -306,7 +329,7 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
             var wasRunning = !m.IsOpen;
             var from = m.Status;
             var refused = !wasRunning
-                ? party == Party.Mentee ? m.Withdraw(me, now) : m.Decline(me, DeclineReason.Other, "", now)
+                ? party == Party.Mentee && !m.DirectStart ? m.Withdraw(me, now) : m.Decline(me, DeclineReason.Other, "", now)
                 : m.End(me, now);
             if (refused is not null) throw new InvalidOperationException(refused.Detail);
             await events.StatusChangedAsync(m, from, me, now, ct);
@@ -337,7 +360,8 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
     }
 
     private async Task<MentorshipView> ViewAsync(Mentorship m, Guid me, CancellationToken ct) =>
-        MentorshipView.From(m, me, await NameAsync(m.MenteeId, ct), await NameAsync(m.MentorId, ct));
+        MentorshipView.From(m, me, await NameAsync(m.MenteeId, ct), await NameAsync(m.MentorId, ct),
+            m.ProgrammeId is { } p ? await db.Programmes.Where(x => x.Id == p).Select(x => x.Name).SingleOrDefaultAsync(ct) : null);
 
     internal Task<string> NameAsync(Guid memberId, CancellationToken ct) =>
         db.Users.Where(u => u.Id == memberId).Select(u => u.DisplayName).SingleAsync(ct);

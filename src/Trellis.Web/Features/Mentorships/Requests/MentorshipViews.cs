@@ -12,12 +12,15 @@ public sealed record VersionView(
 
 public sealed record QuestionView(Guid Id, Party AskedBy, int AboutVersion, string Text, DateTimeOffset AskedAt);
 
+/// <param name="DirectStart">A match its programme starts directly: each member accepts or declines it as it stands
+/// (<see cref="VersionView.AcceptedByMentee"/>, <see cref="VersionView.AcceptedByMentor"/> say who has).</param>
 public sealed record MentorshipView(
     Guid Id, Guid MenteeId, string MenteeName, Guid MentorId, string MentorName, Party MyRole, MentorshipStatus Status,
     int CurrentVersion, int? AcceptedVersion, Party? Awaiting, bool MyTurn, bool CanEdit,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? ActivatedAt, DateTimeOffset? ClosedAt,
     DeclineReason? DeclineReason, string DeclineMessage,
-    Agreement? AgreementInForce, IReadOnlyList<VersionView> Versions, IReadOnlyList<QuestionView> Questions)
+    Agreement? AgreementInForce, IReadOnlyList<VersionView> Versions, IReadOnlyList<QuestionView> Questions,
+    bool DirectStart = false, string? ProgrammeName = null)
 {
     public VersionView Current => Versions.Single(v => v.Number == CurrentVersion);
 
@@ -29,15 +32,16 @@ public sealed record MentorshipView(
     public VersionView? BaseOf(VersionView v) =>
         Versions.Where(x => x.Number < v.Number && !(x.SetAsideAt <= v.ProposedAt)).MaxBy(x => x.Number);
 
-    internal static MentorshipView From(Mentorship m, Guid me, string menteeName, string mentorName)
+    internal static MentorshipView From(Mentorship m, Guid me, string menteeName, string mentorName, string? programmeName = null)
     {
         var role = m.PartyOf(me) ?? throw new InvalidOperationException("The query only finds mentorships of the caller.");
         return new MentorshipView(m.Id, m.MenteeId, menteeName, m.MentorId, mentorName, role, m.Status,
-            m.CurrentVersion, m.AcceptedVersion, m.Awaiting, m.Awaiting == role, m.IsOpen && m.Current.ProposedBy == role,
+            m.CurrentVersion, m.AcceptedVersion, m.Awaiting, m.Awaits(role), m.IsOpen && !m.DirectStart && m.Current.ProposedBy == role,
             m.CreatedAt, m.UpdatedAt, m.ExpiresAt, m.ActivatedAt, m.ClosedAt, m.DeclineReason, m.DeclineMessage,
             m.InForce?.Terms,
             m.Versions.OrderBy(v => v.Number).Select(v => new VersionView(v.Number, v.ProposedBy, v.ProposedAt, v.AcceptedByMentee, v.AcceptedByMentor, v.Terms, v.SetAsideAt)).ToList(),
-            m.Questions.OrderBy(q => q.AskedAt).Select(q => new QuestionView(q.Id, q.AskedBy, q.AboutVersion, q.Text, q.AskedAt)).ToList());
+            m.Questions.OrderBy(q => q.AskedAt).Select(q => new QuestionView(q.Id, q.AskedBy, q.AboutVersion, q.Text, q.AskedAt)).ToList(),
+            m.DirectStart, programmeName);
     }
 }
 

@@ -36,20 +36,33 @@ public sealed class RequestExpiry(IServiceScopeFactory scopes, TimeProvider time
             var names = await rowDb.Users.Where(u => u.Id == m.MenteeId || u.Id == m.MentorId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
             var link = MentorshipHandlers.Link(m);
 
+            var awaited = new[] { Party.Mentee, Party.Mentor }.Where(m.Awaits).ToList();
             if (m.Expire(now) is null)
             {
-                await notifier.PublishAsync(m.MenteeId, NotificationKind.RequestAnswered, $"Your request to {names[m.MentorId]} expired",
-                    "It got no answer in time, so it has closed. You are free to ask someone else, or to ask again later.", link, ct);
-                await notifier.PublishAsync(m.MentorId, NotificationKind.RequestAnswered, $"The request from {names[m.MenteeId]} expired",
-                    "It waited for an answer too long and has closed. Nothing more is needed from you.", link, ct);
+                if (m.DirectStart)
+                {
+                    foreach (var party in new[] { Party.Mentee, Party.Mentor })
+                        await notifier.PublishAsync(m.MemberOf(party), NotificationKind.RequestAnswered,
+                            $"Your programme's match with {names[m.MemberOf(Mentorship.Other(party))]} expired",
+                            "It was not accepted by both of you in time, so it has closed.", link, ct);
+                }
+                else
+                {
+                    await notifier.PublishAsync(m.MenteeId, NotificationKind.RequestAnswered, $"Your request to {names[m.MentorId]} expired",
+                        "It got no answer in time, so it has closed. You are free to ask someone else, or to ask again later.", link, ct);
+                    await notifier.PublishAsync(m.MentorId, NotificationKind.RequestAnswered, $"The request from {names[m.MenteeId]} expired",
+                        "It waited for an answer too long and has closed. Nothing more is needed from you.", link, ct);
+                }
                 if (await TrySaveAsync(rowDb, ct)) expired++;
             }
-            else if (m.Awaiting is { } awaiting && m.RecordReminder(now) is null)
+            else if (awaited.Count > 0 && m.RecordReminder(now) is null)
             {
-                var other = Mentorship.Other(awaiting);
-                await notifier.PublishAsync(m.MemberOf(awaiting), NotificationKind.RequestReminder,
-                    $"{names[m.MemberOf(other)]} is waiting for your answer",
-                    $"The request expires on {m.ExpiresAt:d MMMM yyyy} unless you accept, counter-propose or decline it.", link, ct);
+                foreach (var party in awaited)
+                    await notifier.PublishAsync(m.MemberOf(party), NotificationKind.RequestReminder,
+                        m.DirectStart ? $"Your programme's match with {names[m.MemberOf(Mentorship.Other(party))]} waits for your answer"
+                            : $"{names[m.MemberOf(Mentorship.Other(party))]} is waiting for your answer",
+                        m.DirectStart ? $"The match expires on {m.ExpiresAt:d MMMM yyyy} unless you both accept it."
+                            : $"The request expires on {m.ExpiresAt:d MMMM yyyy} unless you accept, counter-propose or decline it.", link, ct);
                 if (await TrySaveAsync(rowDb, ct)) reminded++;
             }
         }

@@ -141,6 +141,7 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
         var now = time.GetUtcNow();
         var written = 0;
         var late = new List<UnmatchedNote>();
+        var pinned = people.Pinned.Select(p => (Guid.Parse(p.MenteeId), Guid.Parse(p.MentorId))).ToHashSet();
         foreach (var (mentee, mentor, score, reasons) in pairs)
         {
             if (!open.Contains(mentee)) continue; // matched by hand meanwhile
@@ -150,7 +151,8 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
                 continue;
             }
             places[mentor]--;
-            db.DraftMatches.Add(new DraftMatch(run.ProgrammeId, mentee, mentor, DraftSource.Bulk, score, reasons, run.RequestedBy, now));
+            var source = pinned.Contains((mentee, mentor)) ? DraftSource.Pinned : DraftSource.Bulk;
+            db.DraftMatches.Add(new DraftMatch(run.ProgrammeId, mentee, mentor, source, score, reasons, run.RequestedBy, now));
             written++;
         }
         var tracked = await db.BulkRuns.SingleAsync(r => r.Id == run.Id, ct);

@@ -58,6 +58,18 @@ public sealed class DraftMatch
         return null;
     }
 
+    /// <summary>A swap gives this draft another mentor: the coordinator chose the pair, so it counts as made by hand.</summary>
+    public ProgrammeError? Rematch(Guid mentorId, int score, IReadOnlyList<string> reasons, DateTimeOffset at)
+    {
+        if (Status != DraftStatus.Draft) return ProgrammeError.Conflict(AlreadyDecided);
+        MentorId = mentorId;
+        Score = score;
+        Reasons = [.. reasons.Take(MaxReasons)];
+        Source = DraftSource.ByHand;
+        Touch(at);
+        return null;
+    }
+
     public ProgrammeError? Discard(DateTimeOffset at)
     {
         if (Status != DraftStatus.Draft) return ProgrammeError.Conflict(AlreadyDecided);
@@ -83,8 +95,10 @@ public enum DraftStatus
     Discarded,
 }
 
+/// <summary>Where a draft came from: a coordinator by hand (or a swap), a bulk run's choice, or a run keeping a pin.</summary>
 public enum DraftSource
 {
     ByHand,
     Bulk,
+    Pinned,
 }

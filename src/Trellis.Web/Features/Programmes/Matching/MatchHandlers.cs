@@ -26,7 +26,7 @@ public sealed record ApproveManyResult(IReadOnlyList<Guid> Approved, IReadOnlyLi
 public sealed record RefusedDraft(Guid Id, string Reason);
 
 public sealed record DraftView(Guid Id, Guid MenteeId, string MenteeName, Guid MentorId, string MentorName, DraftStatus Status,
-    DraftSource Source, int Score, IReadOnlyList<string> Reasons, Guid? MentorshipId, Guid Version);
+    DraftSource Source, int Score, IReadOnlyList<string> Reasons, Guid? MentorshipId, Guid Version, MentorshipStatus? PairStatus);
 
 /// <summary>
 /// Draft matches and their approval, for a programme's coordinators (found through <see cref="ProgrammeAccess"/>, so
@@ -91,7 +91,8 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
 
     /// <summary>
     /// Starts the relationship: the programme's agreement, with the mentee's own goals, goes to the mentor as the
-    /// mentee's proposal, and both receive the programme's introduction e-mail (through the outbox, in the same
+    /// mentee's proposal — or, where the programme starts pairs directly, to both as a match each accepts or declines
+    /// as it stands — and both receive the programme's introduction e-mail (through the outbox, in the same
     /// transaction). Approving twice at once, or a draft changed since it was read, is 409 and makes nothing.
     /// </summary>
     public async Task<Result<DraftView>> ApproveAsync(Guid me, Guid id, Guid draftId, ApproveInput input, CancellationToken ct)
@@ -115,8 +116,14 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
         var mentee = await db.Profiles.AsNoTracking().Where(p => p.MemberId == draft.MenteeId).Select(p => p.MenteeGoals).SingleOrDefaultAsync(ct);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var start = programme.RunsFrom is { } from && from > today.AddDays(7) ? from : today.AddDays(7);
-        var terms = programme.Template.Build(ProgrammeGoals.From(mentee ?? ""), start, $"Proposed by the coordinators of {programme.Name}.");
-        var mentorship = Mentorship.Propose(draft.MenteeId, draft.MentorId, terms, now, options.Value.DeadlineFrom(now), programme.Id);
+        var direct = programme.StartDirectly;
+        var terms = programme.Template.Build(ProgrammeGoals.From(mentee ?? ""), start, direct
+            ? $"Offered by the coordinators of {programme.Name}: once you have both accepted, you can revise it together."
+            : $"Proposed by the coordinators of {programme.Name}.");
+        var deadline = options.Value.DeadlineFrom(now);
+        var mentorship = direct
+            ? Mentorship.OfferMatch(draft.MenteeId, draft.MentorId, terms, now, deadline, programme.Id)
+            : Mentorship.Propose(draft.MenteeId, draft.MentorId, terms, now, deadline, programme.Id);
         db.Mentorships.Add(mentorship);
         // The draft is saved only if nobody moved it since it was read: the second of two approvals fails here.
         db.Entry(draft).Property(d => d.Version).OriginalValue = input.Version.Value;
@@ -128,15 +135,27 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
         string Fill(string text) => text.Replace("{mentee}", menteeName, StringComparison.Ordinal)
             .Replace("{mentor}", mentorName, StringComparison.Ordinal).Replace("{programme}", programme.Name, StringComparison.Ordinal);
         var link = MentorshipHandlers.Link(mentorship);
-        var intro = Emails.ProgrammeIntroduction(Fill(programme.IntroSubject), Fill(programme.IntroBody), links.Absolute(link));
+        var intro = direct
+            ? Emails.ProgrammeMatch(Fill(programme.IntroSubject), Fill(programme.IntroBody), Offer(terms), links.Absolute(link))
+            : Emails.ProgrammeIntroduction(Fill(programme.IntroSubject), Fill(programme.IntroBody), links.Absolute(link));
         foreach (var member in names.Values)
             if (member.Email is { Length: > 0 } email) db.OutboxMessages.Add(OutboxMessage.Email(email, intro, now));
-        await notifier.PublishAsync(draft.MentorId, NotificationKind.MentorshipRequest, $"{programme.Name}: {menteeName} and you",
-            $"The coordinators of {programme.Name} matched you with {menteeName}. Read the proposal and accept, shape or decline it.",
-            link, ct, email: false);
-        await notifier.PublishAsync(draft.MenteeId, NotificationKind.Programme, $"{programme.Name}: {mentorName} and you",
-            $"The coordinators of {programme.Name} matched you with {mentorName}. Your proposal is on its way; you can change it until they answer.",
-            link, ct, email: false);
+        if (direct)
+        {
+            foreach (var (who, other) in new[] { (draft.MenteeId, mentorName), (draft.MentorId, menteeName) })
+                await notifier.PublishAsync(who, NotificationKind.MentorshipRequest, $"{programme.Name}: {other} and you",
+                    $"The coordinators of {programme.Name} matched you with {other}: {Offer(terms)} Accept or decline the match; "
+                    + "it starts when you have both accepted.", link, ct, email: false);
+        }
+        else
+        {
+            await notifier.PublishAsync(draft.MentorId, NotificationKind.MentorshipRequest, $"{programme.Name}: {menteeName} and you",
+                $"The coordinators of {programme.Name} matched you with {menteeName}. Read the proposal and accept, shape or decline it.",
+                link, ct, email: false);
+            await notifier.PublishAsync(draft.MenteeId, NotificationKind.Programme, $"{programme.Name}: {mentorName} and you",
+                $"The coordinators of {programme.Name} matched you with {mentorName}. Your proposal is on its way; you can change it until they answer.",
+                link, ct, email: false);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -153,6 +172,9 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
         }
         return (await ViewsAsync(db.DraftMatches.Where(d => d.Id == draft.Id), ct)).Single();
     }
+
+    private static string Offer(Agreement terms) =>
+        $"{terms.MeetingText}, for {terms.DurationMonths} months from {terms.StartDate:d MMMM yyyy}.";
 
     /// <summary>Approve all or some: each draft on its own, as if approved one by one (one refused does not stop the others).</summary>
     public async Task<Result<ApproveManyResult>> ApproveManyAsync(Guid me, Guid id, ApproveManyInput input, CancellationToken ct)
@@ -199,11 +221,15 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
         return (await ViewsAsync(db.DraftMatches.Where(d => d.Id == draft.Id), ct)).Single();
     }
 
-    private async Task<List<DraftView>> ViewsAsync(IQueryable<DraftMatch> drafts, CancellationToken ct) =>
+    private Task<List<DraftView>> ViewsAsync(IQueryable<DraftMatch> drafts, CancellationToken ct) => ViewsAsync(db, drafts, ct);
+
+    /// <summary>The drafts as coordinators see them: with the pair's status once approved, never what is inside it.</summary>
+    internal static async Task<List<DraftView>> ViewsAsync(TrellisDbContext db, IQueryable<DraftMatch> drafts, CancellationToken ct) =>
         await drafts.AsNoTracking().OrderBy(d => d.CreatedAt)
             .Select(d => new DraftView(d.Id, d.MenteeId, db.Users.Where(u => u.Id == d.MenteeId).Select(u => u.DisplayName).First(),
                 d.MentorId, db.Users.Where(u => u.Id == d.MentorId).Select(u => u.DisplayName).First(), d.Status, d.Source, d.Score,
-                d.Reasons, d.MentorshipId, d.Version))
+                d.Reasons, d.MentorshipId, d.Version,
+                db.Mentorships.Where(m => m.Id == d.MentorshipId).Select(m => (MentorshipStatus?)m.Status).FirstOrDefault()))
             .ToListAsync(ct);
 }
 

@@ -24,6 +24,11 @@ public static class MatchingApi
         one.MapDelete("/pair-rules/{ruleId:guid}", RemoveRule).WithName("RemovePairRule").WithSummary("Remove a pin or forbid.");
         one.MapPost("/drafts/approve", ApproveMany).WithName("ApproveDraftMatches")
             .WithSummary("Approve all or some drafts ({ drafts: [{ id, version }] }); each approved or refused on its own, with why.");
+        one.MapPost("/drafts/swap", Swap).WithName("SwapDraftMatches")
+            .WithSummary("Swap the mentors of two drafts ({ first: { id, version }, second: { id, version } }), each new pair " +
+                         "checked and scored afresh; 409 if a draft changed since it was read or a pair breaks a rule.");
+        one.MapGet("/export/matches.csv", Export).WithName("ExportMatches")
+            .WithSummary("Draft and approved matches as CSV: mentee, mentor, status, source, score, the pair's status.");
         one.MapGet("/drafts", List).WithName("ListDraftMatches")
             .WithSummary("Draft and approved matches with their score and reasons (never what happens inside a mentorship).");
         one.MapPost("/drafts", Create).WithName("CreateDraftMatch")
@@ -61,6 +66,16 @@ public static class MatchingApi
 
     private static Task<Results<Ok<ApproveManyResult>, ProblemHttpResult>> ApproveMany(Guid id, ApproveManyInput input, HttpContext http,
         MatchHandlers h, CancellationToken ct) => h.ApproveManyAsync(http.User.MemberId(), id, input, ct).ToOk();
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, HttpContext http, MatchExport export,
+        CancellationToken ct)
+    {
+        var result = await export.MatchesAsync(http.User.MemberId(), id, ct);
+        return result.IsSuccess ? TypedResults.File(result.Value, "text/csv; charset=utf-8", "matches.csv") : result.Error.ToProblem();
+    }
+
+    private static Task<Results<Ok<IReadOnlyList<DraftView>>, ProblemHttpResult>> Swap(Guid id, SwapInput input, HttpContext http,
+        DraftSwap h, CancellationToken ct) => h.SwapAsync(http.User.MemberId(), id, input, ct).ToOk();
 
     private static Task<Results<Ok<IReadOnlyList<DraftView>>, ProblemHttpResult>> List(Guid id, HttpContext http, MatchHandlers h,
         CancellationToken ct) => h.ListAsync(http.User.MemberId(), id, ct).ToOk();

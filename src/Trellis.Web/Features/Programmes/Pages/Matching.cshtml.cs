@@ -8,7 +8,8 @@ namespace Trellis.Web.Features.Programmes.Pages;
 /// The matching board: unmatched mentees with the engine's best candidates, making, removing and approving draft
 /// matches (the same handlers as the API).
 /// </summary>
-public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, MatchHandlers matches, BulkHandlers bulk) : CoordinatorPage(access)
+public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, MatchHandlers matches, BulkHandlers bulk, DraftSwap swap)
+    : CoordinatorPage(access)
 {
     public const int PageSize = 10;
 
@@ -94,7 +95,23 @@ public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, Matc
 
     public async Task<IActionResult> OnPostApproveAsync(Guid draftId, Guid version, CancellationToken ct) =>
         After(await matches.ApproveAsync(Me, Programme.Id, draftId, new ApproveInput(version), ct),
-            d => $"Approved: {d.MentorName} has {d.MenteeName}'s proposal, and both have the introduction e-mail.");
+            d => Programme.StartDirectly
+                ? $"Approved: {d.MenteeName} and {d.MentorName} each have the match to accept, and the introduction e-mail."
+                : $"Approved: {d.MentorName} has {d.MenteeName}'s proposal, and both have the introduction e-mail.");
+
+    /// <summary>Swaps the mentors of this draft and the chosen one ("id/version", both as the page showed them).</summary>
+    public async Task<IActionResult> OnPostSwapAsync(Guid draftId, Guid version, string? with, CancellationToken ct)
+    {
+        var other = (with ?? "").Split('/');
+        DraftVersion? second = other.Length == 2 && Guid.TryParse(other[0], out var otherId) && Guid.TryParse(other[1], out var otherVersion)
+            ? new DraftVersion(otherId, otherVersion) : null;
+        var swapped = await swap.SwapAsync(Me, Programme.Id, new SwapInput(new DraftVersion(draftId, version), second), ct);
+        if (swapped.Error is NotFoundError && swapped.Error.Detail == "No such programme.") return NotFound();
+        TempData["Status"] = swapped.IsSuccess
+            ? $"Swapped: {string.Join(" and ", swapped.Value.Select(d => $"{d.MenteeName} with {d.MentorName}"))}."
+            : swapped.Error is Invalid invalid ? string.Join(" ", invalid.Errors.Values.SelectMany(m => m)) : swapped.Error!.Detail;
+        return Redirect(ManagePath($"/Matching?page={Math.Max(1, PageNumber)}"));
+    }
 
     private IActionResult After(Result<DraftView> result, Func<DraftView, string> done)
     {

@@ -999,6 +999,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("DirectStart")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("EndNote")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -987,6 +987,9 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DirectStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EndNote")
                         .IsRequired()
                         .HasMaxLength(1000)
