@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Demo;
+using Trellis.Web.Features.Profiles;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Demo;
@@ -21,6 +22,15 @@ public sealed class DemoSeedTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Contains(first, p => !p.Profile.OpenToMentoring && p.Profile.SeekingMentor);
         Assert.True(first.Select(p => p.Profile.TimeZone).Distinct().Count() >= 8);
         Assert.True(first.Select(p => p.Profile.Field).Distinct().Count() >= 10);
+        // The facts of issue 14's rules, for a realistic share: enough to see each rule at work, not everyone.
+        var seeking = first.Where(p => p.Profile.SeekingMentor).Select(p => p.Profile).ToList();
+        Assert.InRange(seeking.Count(p => p.Direction == CareerDirection.Move && p.TargetField.Length > 0), seeking.Count / 10, seeking.Count / 3);
+        Assert.InRange(first.Count(p => p.Profile.PreviousFields.Count > 0), 500 / 6, 500 / 3);
+        Assert.InRange(first.Count(p => p.Profile.MeetingWindows.Count > 0), 500 / 6, 500 / 3);
+        Assert.Contains(seeking, p => p.RequiredLanguages.Count > 0);
+        Assert.Contains(seeking, p => p.Ask == AskFor.Peer);
+        Assert.Contains(seeking, p => p.Ask == AskFor.Junior);
+        Assert.Contains(seeking, p => p.RequireMeetingOverlap);
     }
 
     [Fact]

@@ -80,12 +80,36 @@ public static class DemoCommunity
             profile.OpenToPeerMentoring = r.NextDouble() < (stage <= 2 ? 0.4 : 0.2);
             profile.OpenToReverseMentoring = stage >= 2 && r.NextDouble() < 0.3;
         }
+        CareerCoachFacts(new Random(number * 7_919 + 14), profile, field, role);
         var motivation = profile.Motivations.Count > 0 ? Array.IndexOf(ProfileInput.MotivationValues, profile.Motivations[0]) : -1;
         profile.Headline = DemoProse.Headline(r, facts, seeking: role == Role.Mentee, mentoring: role != Role.Mentee);
         profile.Bio = DemoProse.Bio(r, facts, career, profile.Interests, motivation, both: role == Role.Both);
 
         var email = DemoNames.EmailLocalPart(given, family) + number.ToString(CultureInfo.InvariantCulture) + "@demo.trellis.test";
         return new DemoPerson(email, profile);
+    }
+
+    /// <summary>
+    /// The profile facts matching treats as hard rules or direction of travel (issue 14), for a realistic share of members:
+    /// a field worked in before, a move to another field, a language that must be shared, a peer or someone junior asked
+    /// for, evening or weekend windows and "require overlap". Drawn from their own generator so everyone else stays as seeded.
+    /// </summary>
+    private static void CareerCoachFacts(Random r, ProfileInput profile, DemoField field, Role role)
+    {
+        if (r.NextDouble() < 0.25) profile.PreviousFields = [r.Pick(DemoFields.All.Where(f => f != field).ToArray()).Name];
+        if (r.NextDouble() < 0.25)
+            profile.MeetingWindows = r.NextDouble() < 0.5
+                ? [new() { Day = DayOfWeek.Tuesday, Start = "19:00", End = "21:00" }, new() { Day = DayOfWeek.Thursday, Start = "19:00", End = "21:00" }]
+                : [new() { Day = DayOfWeek.Saturday, Start = "09:30", End = "12:00" }];
+        if (role == Role.Mentor) return;
+        if (r.NextDouble() < 0.2)
+        {
+            var target = r.Pick(DemoFields.All.Where(f => f != field).ToArray());
+            (profile.Direction, profile.TargetField, profile.TargetRole) = (CareerDirection.Move, target.Name, r.Pick(r.Pick(target.Titles)));
+        }
+        if (profile.Languages.Count > 1 && r.NextDouble() < 0.3) profile.RequiredLanguages = [profile.Languages.First(l => l != "en")];
+        profile.Ask = r.NextDouble() switch { < 0.06 => AskFor.Peer, < 0.09 => AskFor.Junior, _ => AskFor.Mentor };
+        profile.RequireMeetingOverlap = profile.MeetingWindows.Count > 0 && r.NextDouble() < 0.5;
     }
 
     /// <summary>Mentees lean early-career; people who mentor have usually been around a while.</summary>
