@@ -10,10 +10,11 @@ public static class PageSteps
 {
     public const string Password = "a garden trellis in spring";
 
-    /// <summary>Registers through the page, confirms from the e-mail in the drop folder, and signs in.</summary>
-    public static async Task RegisterAndSignIn(this LiveTrellis trellis, IPage page, string name)
+    /// <summary>Registers through the page (with <paramref name="email"/>, or a fresh address), confirms from the
+    /// e-mail, and signs in; returns the address.</summary>
+    public static async Task<string> RegisterAndSignIn(this LiveTrellis trellis, IPage page, string name, string? email = null)
     {
-        var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        email ??= $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
         await page.GotoAsync(trellis.BaseUrl + "/Accounts/Register");
         await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -23,6 +24,13 @@ public static class PageSteps
         var mail = await trellis.MailAsync(email, "Confirm your e-mail");
         var link = Regex.Match(mail.TextBody ?? "", "https?://[^\\s]+(/Accounts/ConfirmEmail[^\\s]+)").Groups[1].Value;
         await page.GotoAsync(trellis.BaseUrl + link);
+        await trellis.SignIn(page, email, name);
+        return email;
+    }
+
+    /// <summary>Signs in through the page and lands on the dashboard.</summary>
+    public static async Task SignIn(this LiveTrellis trellis, IPage page, string email, string name)
+    {
         await page.GotoAsync(trellis.BaseUrl + "/Accounts/SignIn");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);

@@ -152,6 +152,26 @@ public sealed class BulkMatchingTests(BulkApp app) : IClassFixture<BulkApp>
     }
 
     [Fact]
+    public async Task AMenteeAndAMentorWhoBothListedNoLanguage_ArePaired()
+    {
+        // Found by the coordinator's journey in the browser: members imported into a programme had left languages
+        // empty, and the run matched none of them ("no mentor with a place left shares a language with them").
+        var (programme, team) = await BulkProgrammeAsync();
+        var lin = await app.MentorSpeakingAsync("Lin No Language");
+        await lin.EnrolledAsync(programme, "Mentor", new() { [team] = ["A"] }, capacity: 1);
+        var ned = await app.MenteeAsync("Ned No Profile");
+        await ned.EnrolledAsync(programme, "Mentee", new() { [team] = ["B"] });
+
+        await (await programme.Owner.Api.PostAsync($"{programme.Api}/runs", null)).JsonAsync();
+        Assert.True(await app.RunQueuedAsync());
+
+        var run = await programme.Owner.Api.GetFromJsonAsync<JsonObject>($"{programme.Api}/runs/latest");
+        Assert.Equal(("Done", 1, 0), ((string)run!["status"]!, (int)run["matched"]!, run["unmatched"]!.AsArray().Count));
+        var draft = await app.WithDbAsync(db => db.DraftMatches.AsNoTracking().SingleAsync(d => d.ProgrammeId == programme.Id));
+        Assert.Equal((ned.Id, lin.Id), (draft.MenteeId, draft.MentorId));
+    }
+
+    [Fact]
     public async Task RunsAndPairRules_Are404ForOthers_AndBadRulesAre400_WritingNothing()
     {
         var (programme, team) = await BulkProgrammeAsync();

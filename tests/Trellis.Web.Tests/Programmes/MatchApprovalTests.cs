@@ -83,12 +83,17 @@ public sealed class MatchApprovalTests(TrellisApp app) : IClassFixture<TrellisAp
         }
         var drafts = await programme.Owner.Api.GetFromJsonAsync<JsonArray>($"{programme.Api}/drafts");
         Assert.Equal("Approved", (string)drafts!.Single()!["status"]!);
+        Assert.Equal((1, 0), await PairCountsAsync(programme));
 
-        // The normal negotiation: the mentor accepts the proposal, and the pair is running.
+        // The normal negotiation: the mentor accepts the proposal, and the pair is running (the coordinators count it).
         var accepted = await maria.AcceptAsync(mentorship.Id, 1);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(MentorshipStatus.Active, await app.WithDbAsync(db => db.Mentorships.Where(m => m.Id == mentorship.Id)
             .Select(m => m.Status).SingleAsync()));
+        Assert.Equal((0, 1), await PairCountsAsync(programme));
+        var overview = await programme.Owner.Member.Browser.GetStringAsync($"/Programmes/{programme.Slug}/Manage");
+        Assert.Matches(@"<th scope=""row"">Running</th><td>1</td>", overview);
+        Assert.Matches(@"<th scope=""row"">Waiting for an answer</th><td>0</td>", overview);
 
         var again = await programme.Owner.Api.PostAsJsonAsync($"{programme.Api}/drafts/{draft["id"]}/approve", new { version = draft["version"] });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -138,5 +143,12 @@ public sealed class MatchApprovalTests(TrellisApp app) : IClassFixture<TrellisAp
         var proposal = MentorshipBuilders.Proposal(mentorId);
         proposal["programmeId"] = programmeId;
         return proposal;
+    }
+
+    /// <summary>The coordinators' counts of the programme's pairs: (waiting for an answer, running).</summary>
+    private static async Task<(int Waiting, int Running)> PairCountsAsync(TestProgramme programme)
+    {
+        var pairs = (await programme.Owner.Api.GetFromJsonAsync<JsonObject>($"{programme.Api}/counts"))!["pairs"]!;
+        return ((int)pairs["waiting"]!, (int)pairs["running"]!);
     }
 }

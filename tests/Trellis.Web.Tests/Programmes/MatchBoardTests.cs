@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Programmes.Matching;
@@ -50,6 +51,16 @@ public sealed class MatchBoardTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Contains("Tom Board", page, StringComparison.Ordinal);
         Assert.Contains("Mark Other Team", page, StringComparison.Ordinal);
         Assert.Contains($"{(int)shown["match"]!}% match", page, StringComparison.Ordinal);
+        // Each form beside a mentee or a draft posts to its own handler and page (asp-route-page had made their action
+        // empty, so a browser posted to the board itself and nothing happened), and ?page= turns the board's pages.
+        var actions = Regex.Matches(page, "<form method=\"post\" action=\"([^\"]*)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains(actions, a => a.EndsWith("?handler=Draft&page=1", StringComparison.Ordinal));
+        Assert.Contains(actions, a => a.EndsWith("?handler=Remove&page=1", StringComparison.Ordinal));
+        Assert.All(actions, a => Assert.StartsWith($"{programme.Manage}/Matching?handler=", a, StringComparison.Ordinal));
+        Assert.DoesNotContain("id=\"no-unmatched\"", page, StringComparison.Ordinal);
+        var second = await programme.Owner.Member.Browser.GetStringAsync($"{programme.Manage}/Matching?page=2");
+        Assert.Contains("id=\"no-unmatched\"", second, StringComparison.Ordinal);
+        Assert.Contains("?handler=Remove&amp;page=2", second, StringComparison.Ordinal);
 
         var drafted = await programme.Owner.Member.Browser.PostAsync($"{programme.Manage}/Matching",
             new { menteeId = tom.Id, mentorId = mark.Id }, handler: "Draft");

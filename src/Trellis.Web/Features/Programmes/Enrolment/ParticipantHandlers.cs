@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Http;
@@ -156,10 +157,16 @@ public sealed class ParticipantHandlers(TrellisDbContext db, ProgrammeAccess acc
             byRole.Where(r => r.Role == role && r.Status == status).Sum(r => r.Count);
         var now = time.GetUtcNow();
         var pending = await db.Invitations.CountAsync(i => i.ProgrammeId == id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
+        var pairs = await db.Mentorships.Where(m => m.ProgrammeId == id).GroupBy(m => m.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Pairs(params MentorshipStatus[] statuses) => pairs.Where(p => statuses.Contains(p.Status)).Sum(p => p.Count);
         return new EnrolmentCounts(Count(ProgrammeRole.Mentee, ParticipantStatus.Enrolled), Count(ProgrammeRole.Mentee, ParticipantStatus.Incomplete),
             Count(ProgrammeRole.Mentor, ParticipantStatus.Enrolled), Count(ProgrammeRole.Mentor, ParticipantStatus.Incomplete),
             byRole.Where(r => r.Role == ProgrammeRole.Mentor && r.Status == ParticipantStatus.Enrolled).Sum(r => r.Places),
-            byRole.Where(r => r.Status is ParticipantStatus.Left or ParticipantStatus.Removed).Sum(r => r.Count), pending);
+            byRole.Where(r => r.Status is ParticipantStatus.Left or ParticipantStatus.Removed).Sum(r => r.Count), pending,
+            new PairCounts(Pairs(MentorshipStatus.Proposed, MentorshipStatus.Negotiating), Pairs(MentorshipStatus.Active, MentorshipStatus.Paused),
+                Pairs(MentorshipStatus.Completed, MentorshipStatus.Ended),
+                Pairs(MentorshipStatus.Declined, MentorshipStatus.Withdrawn, MentorshipStatus.Expired)));
     }
 
     private static ConflictError Stale => new("Another coordinator changed this participant since you opened it. Reload and try again.");

@@ -24,6 +24,9 @@ public sealed class CohortInput
     public required IReadOnlyDictionary<Guid, string> Names { get; init; }
     public bool Stable { get; init; }
 
+    /// <summary>The language of people who listed none; no real language code has this form.</summary>
+    public const string AnyLanguage = "*";
+
     public string NameOf(string? id) => id is not null && Guid.TryParse(id, out var g) && Names.TryGetValue(g, out var n) ? n : "someone";
 
     public static async Task<CohortInput> LoadAsync(TrellisDbContext db, IEmbeddingGenerator<string, Embedding<float>> embedder,
@@ -55,8 +58,9 @@ public sealed class CohortInput
         float[] Vector(Guid member, EmbeddingRole role) => vectors.TryGetValue((member, role), out var v) && v.Length == dims ? v : new float[dims];
 
         // A mentee who listed no language is not filtered by it (as in Find a mentor): they speak every language the mentors
-        // do. A mentor who listed none shares none, as in Find a mentor.
-        var mentorLanguages = mentorIds.SelectMany(m => profiles.GetValueOrDefault(m) ?? []).Distinct().ToList();
+        // do, and AnyLanguage, the language of a mentor who listed none — so such a mentor shares none with a mentee who
+        // listed some (as in Find a mentor), but is not left out for a mentee who listed none either.
+        var mentorLanguages = mentorIds.SelectMany(m => profiles.GetValueOrDefault(m) ?? []).Distinct().Append(AnyLanguage).ToList();
         IReadOnlyList<string> MenteeLanguages(Guid member) => profiles.GetValueOrDefault(member) is { Count: > 0 } spoken ? spoken : mentorLanguages;
 
         var hard = await HardAnswers.LoadAsync(db, id, enrolled, ct);
@@ -103,7 +107,7 @@ public sealed class CohortInput
         CohortMentor MentorRow(Guid member, int placesLeft)
         {
             var o = asMentor.GetValueOrDefault(member);
-            return new CohortMentor(member.ToString(), o?.Languages ?? [], Unit(member, ProgrammeRole.Mentor), placesLeft, Vector(member, EmbeddingRole.Mentor))
+            return new CohortMentor(member.ToString(), o?.Languages is { Count: > 0 } spoken ? spoken : [AnyLanguage], Unit(member, ProgrammeRole.Mentor), placesLeft, Vector(member, EmbeddingRole.Mentor))
             {
                 Ranking = stable ? [.. (mentorRankings.GetValueOrDefault(member) ?? []).Where(menteeIds.Contains).Select(g => g.ToString())] : [],
                 YearsOfExperience = o?.YearsOfExperience,

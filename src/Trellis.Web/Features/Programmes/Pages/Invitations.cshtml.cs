@@ -11,7 +11,7 @@ public sealed class InvitationsModel(ProgrammeAccess access, InvitationHandlers 
 
     public IReadOnlyList<InvitationView> Invitations { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1; // "page" alone would bind the Razor page's route value
     [BindProperty] public string? Emails { get; set; }
     [BindProperty] public ProgrammeRole? Role { get; set; } = ProgrammeRole.Mentee;
 

@@ -13,7 +13,9 @@ public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, Matc
 {
     public const int PageSize = 10;
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: "page" is also the route value naming the Razor page, which a plain binding reads first
+    // (and asp-route-page makes an empty form action), so the board's forms carry it in their action themselves.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public BoardPage Board { get; private set; } = new(0, 1, PageSize, 0, []);
     public IReadOnlyList<DraftView> Drafts { get; private set; } = [];
@@ -74,6 +76,9 @@ public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, Matc
             : done.Error!.Detail;
         return Redirect(ManagePath("/Matching"));
     }
+
+    /// <summary>Where a form beside a mentee or a draft posts: its handler, and the board's page to come back to.</summary>
+    public string FormAction(string handler) => ManagePath($"/Matching?handler={handler}&page={Board.Page}");
 
     public static string StageText(BulkStage stage) => stage switch
     {

@@ -11,7 +11,7 @@ public sealed class ParticipantsModel(ProgrammeAccess access, ParticipantHandler
     [BindProperty(SupportsGet = true)] public ProgrammeRole? Role { get; set; }
     [BindProperty(SupportsGet = true)] public ParticipantStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1; // "page" alone would bind the Razor page's route value
 
     public ParticipantPage Found { get; private set; } = new(0, 1, PageSize, []);
 
