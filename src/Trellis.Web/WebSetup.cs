@@ -98,6 +98,7 @@ public static class WebSetup
         services.AddScoped<BlockHandlers>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<MeetingHandlers>();
+        services.AddScoped<IPauseMeetings, MeetingPause>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IMentorshipStatusListener, MeetingStatusListener>();
         services.AddSingleton<MeetingReminders>();

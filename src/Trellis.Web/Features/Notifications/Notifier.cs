@@ -73,7 +73,7 @@ public sealed class Notifier(TrellisDbContext db, TimeProvider time, SiteLinks l
     {
         var footer = kind == NotificationKind.Account
             ? new EmailFooter("account and security e-mails", links.Absolute("/Settings/Notifications"))
-            : new EmailFooter(Settings.NotificationsModel.Describe(kind), links.Absolute("/Settings/Notifications"),
+            : new EmailFooter(NotificationKinds.Describe(kind), links.Absolute("/Settings/Notifications"),
                 unsubscribe.PageUrl(memberId, kind), unsubscribe.OneClickUrl(memberId, kind));
         return Emails.Notification(name, title, body, links.Absolute(link ?? "/Notifications"), footer);
     }

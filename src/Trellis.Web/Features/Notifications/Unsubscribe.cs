@@ -75,7 +75,7 @@ public static class UnsubscribeApi
     {
         var kind = await unsubscribe.ApplyAsync(http.Request.Query["t"], ct);
         return kind is { } k
-            ? Results.Text($"Done: no more e-mails for \"{Settings.NotificationsModel.Describe(k)}\".", "text/plain; charset=utf-8")
+            ? Results.Text($"Done: no more e-mails for \"{NotificationKinds.Describe(k)}\".", "text/plain; charset=utf-8")
             : Results.NotFound();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Meetings;
 using Trellis.Web.Features.Mentorships.Requests;
 using Trellis.Web.Features.Mentorships.Workspace;
 using Trellis.Web.Features.Notifications;
@@ -14,7 +13,8 @@ namespace Trellis.Web.Features.Mentorships.Lifecycle;
 /// entry (never the private reason), calls the status listeners before saving, and frees both capacity
 /// slots in the same transaction when the mentorship closes.
 /// </summary>
-public sealed class LifecycleHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, MentorshipEvents events, MentorshipHandlers mentorships)
+public sealed class LifecycleHandlers(TrellisDbContext db, TimeProvider time, Notifier notifier, MentorshipEvents events, MentorshipHandlers mentorships,
+    IPauseMeetings meetings)
 {
     public const int EndNoteMax = 1000;
     public const int PauseAtMostDays = 366;
@@ -30,14 +30,13 @@ public sealed class LifecycleHandlers(TrellisDbContext db, TimeProvider time, No
         if (request.ResumeOn > today.AddDays(PauseAtMostDays)) return new Invalid("resumeOn", "Choose a day within the next year.");
 
         // Pausing asks which meetings to cancel: by default the unconfirmed ones; a confirmed call stays unless chosen.
-        var future = await db.Meetings.Where(x => x.MentorshipId == m.Id && x.Status != MeetingStatus.Cancelled && x.StartsAt > time.GetUtcNow())
-            .OrderBy(x => x.StartsAt).ToListAsync(ct);
+        var zone = await ZoneAsync(m.MemberOf(Mentorship.Other(m.PartyOf(me)!.Value)), ct);
+        var future = await meetings.UpcomingAsync(m.Id, zone, ct);
         if (request.CancelMeetings is { } chosen && chosen.Any(c => future.All(f => f.Id != c)))
             return new Invalid("cancelMeetings", "Choose among this mentorship's meetings still to come.");
-        var cancel = request.CancelMeetings is { } ids ? future.Where(f => ids.Contains(f.Id)).ToList() : future.Where(f => f.Status == MeetingStatus.Proposed).ToList();
+        var cancel = request.CancelMeetings is { } ids ? future.Where(f => ids.Contains(f.Id)).ToList() : future.Where(f => !f.Confirmed).ToList();
         var kept = future.Except(cancel).ToList();
-        var zone = await db.Profiles.Where(p => p.MemberId == m.MemberOf(Mentorship.Other(m.PartyOf(me)!.Value))).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";
-        string Times(IEnumerable<Meeting> meetings) => string.Join("; ", meetings.Select(x => MeetingTimes.Describe(x.StartsAt, x.Minutes, zone)));
+        static string Times(IEnumerable<UpcomingMeeting> list) => string.Join("; ", list.Select(x => x.When));
 
         return await MoveAsync(m, me, now => m.Pause(me, now, request.ResumeOn) ?? CancelMeetings(m, me, cancel, now), name =>
             ($"{name} paused the mentorship{Until(request.ResumeOn)}.",
@@ -48,15 +47,22 @@ public sealed class LifecycleHandlers(TrellisDbContext db, TimeProvider time, No
              + (kept.Count == 0 ? "" : $"\n\nStill on: {Times(kept)}.")), ct);
     }
 
-    private MentorshipError? CancelMeetings(Mentorship m, Guid me, List<Meeting> meetings, DateTimeOffset now)
+    private MentorshipError? CancelMeetings(Mentorship m, Guid me, List<UpcomingMeeting> chosen, DateTimeOffset now)
     {
         const string note = "The mentorship was paused.";
-        foreach (var meeting in meetings) meeting.Cancel(me, note, now);
-        if (meetings.Count > 0)
+        meetings.Cancel(chosen.Select(x => x.Id), me, note, now);
+        if (chosen.Count > 0)
             db.AddTimeline(m.Id, now, me, "meeting",
-                meetings.Count == 1 ? $"A meeting was cancelled: {note}" : $"{meetings.Count} meetings were cancelled: {note}");
+                chosen.Count == 1 ? $"A meeting was cancelled: {note}" : $"{chosen.Count} meetings were cancelled: {note}");
         return null;
     }
+
+    /// <summary>The meetings still to come, in the member's own zone, for the pause form's "which to cancel".</summary>
+    public async Task<IReadOnlyList<UpcomingMeeting>> UpcomingMeetingsAsync(Guid me, Guid id, CancellationToken ct) =>
+        await LoadAsync(me, id, ct) is { } m ? await meetings.UpcomingAsync(m.Id, await ZoneAsync(me, ct), ct) : [];
+
+    private async Task<string> ZoneAsync(Guid member, CancellationToken ct) =>
+        await db.Profiles.Where(p => p.MemberId == member).Select(p => p.TimeZone).SingleOrDefaultAsync(ct) ?? "UTC";
 
     public async Task<Result<LifecycleView>> ResumeAsync(Guid me, Guid id, CancellationToken ct)
     {

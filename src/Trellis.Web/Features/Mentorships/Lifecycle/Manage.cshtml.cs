@@ -10,10 +10,10 @@ namespace Trellis.Web.Features.Mentorships.Lifecycle;
 /// <summary>Pause, resume, complete, extend or end a mentorship, and write one's reflection afterwards.
 /// Ending asks for confirmation first (?confirm=end). Only its two members get anything but 404.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class ManageModel(LifecycleHandlers lifecycle, MentorshipAccess access, Meetings.MeetingHandlers meetings) : TrellisPageModel
+public sealed class ManageModel(LifecycleHandlers lifecycle, MentorshipAccess access) : TrellisPageModel
 {
     /// <summary>Meetings still to come, for "which to cancel" when pausing.</summary>
-    public IReadOnlyList<Meetings.MeetingSummary> Upcoming { get; private set; } = [];
+    public IReadOnlyList<Workspace.UpcomingMeeting> Upcoming { get; private set; } = [];
 
     public LifecycleView? Lifecycle { get; private set; }
     public MentorshipMembership? Membership { get; private set; }
@@ -77,8 +77,7 @@ public sealed class ManageModel(LifecycleHandlers lifecycle, MentorshipAccess ac
         var result = await lifecycle.GetAsync(Me, id, ct);
         Lifecycle = result.Value;
         if (Membership is null || !result.IsSuccess) return false;
-        Upcoming = [.. ((await meetings.ListAsync(Me, id, ct)).Value ?? [])
-            .Where(x => x.Status != Meetings.MeetingStatus.Cancelled && !x.Started)];
+        Upcoming = await lifecycle.UpcomingMeetingsAsync(Me, id, ct);
         return true;
     }
 
