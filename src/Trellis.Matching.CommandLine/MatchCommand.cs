@@ -29,17 +29,20 @@ public static class MatchCommand
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr,
         IEmbeddingGenerator<string, Embedding<float>>? embedder, Func<string, Stream>? openOutput)
     {
-        var root = new RootCommand { Create(_ => embedder ?? HashingEmbedder.Instance, openOutput) };
+        var root = new RootCommand { Create(_ => embedder ?? HashingEmbedder.Instance, TimeProvider.System, openOutput) };
         return Commands.InvokeAsync(root, ["match", .. args], stdout, stderr).GetAwaiter().GetResult();
     }
 
     /// <summary>
     /// The command, for a root command. <paramref name="embedder"/> is asked for the generator to
-    /// use, with true when <c>--hashing-embedder</c> was given.
+    /// use, with true when <c>--hashing-embedder</c> was given; <paramref name="time"/> gives the week in
+    /// which required meeting windows are compared.
     /// </summary>
-    public static Command Create(Func<bool, IEmbeddingGenerator<string, Embedding<float>>> embedder) => Create(embedder, null);
+    public static Command Create(Func<bool, IEmbeddingGenerator<string, Embedding<float>>> embedder, TimeProvider time) =>
+        Create(embedder, time, null);
 
-    private static Command Create(Func<bool, IEmbeddingGenerator<string, Embedding<float>>> embedder, Func<string, Stream>? openOutput)
+    private static Command Create(Func<bool, IEmbeddingGenerator<string, Embedding<float>>> embedder, TimeProvider time,
+        Func<string, Stream>? openOutput)
     {
         var mentees = new Option<string>("--mentees") { Description = "mentees.csv", Required = true };
         var mentors = new Option<string>("--mentors") { Description = "mentors.csv", Required = true };
@@ -67,13 +70,14 @@ public static class MatchCommand
             parsed.GetRequiredValue(mentees), parsed.GetRequiredValue(mentors), parsed.GetRequiredValue(output),
             parsed.GetValue(mode) == "stable" ? CohortMode.Stable : CohortMode.Optimal,
             parsed.GetValue(k), parsed.GetValue(penalty), parsed.GetResult(cap) is { Implicit: false } ? parsed.GetValue(cap) : null,
-            PenaltyGiven: parsed.GetResult(penalty) is { Implicit: false }, CandidatesOnly: parsed.GetValue(candidatesOnly)),
+            PenaltyGiven: parsed.GetResult(penalty) is { Implicit: false }, CandidatesOnly: parsed.GetValue(candidatesOnly),
+            Today: DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
             embedder(parsed.GetValue(hashing)), openOutput, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, ct));
         return command;
     }
 
     private sealed record MatchRun(string Mentees, string Mentors, string Out, CohortMode Mode, int K, int Penalty,
-        int? MaxPerMentor, bool PenaltyGiven, bool CandidatesOnly);
+        int? MaxPerMentor, bool PenaltyGiven, bool CandidatesOnly, DateOnly Today);
 
     private static async Task<int> RunAsync(MatchRun run, IEmbeddingGenerator<string, Embedding<float>> embedder,
         Func<string, Stream>? openOutput, TextWriter stdout, TextWriter stderr, CancellationToken ct)
@@ -200,7 +204,7 @@ public static class MatchCommand
             MaxMenteesPerMentor = run.MaxPerMentor,
             OverAllPairs = !run.CandidatesOnly,
             Pinned = [.. input.Mentees.Where(p => p.Pinned is not null).Select(p => (p.Id, p.Pinned!))],
-            ReferenceDate = DateOnly.FromDateTime(DateTime.UtcNow),
+            ReferenceDate = run.Today,
         };
         progress.Describe = stage => stage switch
         {

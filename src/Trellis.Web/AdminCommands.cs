@@ -47,7 +47,8 @@ public static class AdminCommands
 
         // The real sentence model unless asked for the fast hashing stand-in (big cohorts: the model
         // costs about 6 ms of CPU per text, spread over every core here).
-        var match = MatchCommand.Create(hashing => hashing ? HashingEmbedder.Instance : SentenceEmbedder.Shared);
+        var match = MatchCommand.Create(hashing => hashing ? HashingEmbedder.Instance : SentenceEmbedder.Shared,
+            services.GetRequiredService<TimeProvider>());
 
         var admin = new Command("admin", "site administrators (docs/moderation.md)");
         var email = new Argument<string>("email");

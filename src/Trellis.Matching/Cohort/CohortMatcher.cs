@@ -13,9 +13,9 @@ namespace Trellis.Matching.Cohort;
 public static class CohortMatcher
 {
     public static CohortResult Match(IReadOnlyList<CohortMentee> mentees, IReadOnlyList<CohortMentor> mentors,
-        CohortSettings? settings = null, IProgress<CohortProgress>? progress = null, CancellationToken ct = default)
+        CohortSettings settings, IProgress<CohortProgress>? progress = null, CancellationToken ct = default)
     {
-        settings ??= new CohortSettings();
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.CandidatesPerMentee, 1);
         var (problem, problems) = CohortProblemBuilder.Build(mentees, mentors, settings);
         if (problem is null) return new CohortResult([], null, problems);

@@ -39,8 +39,9 @@ public sealed record CohortSettings
     /// <summary>
     /// The first day of the week in which a mentee's required shared window (<see cref="CohortMentee.RequiresMeetingOverlap"/>)
     /// is computed, with each zone's real offsets, as Find a mentor does for the mentee's today.
+    /// Required, so that a run is reproducible: the caller passes its own clock's date.
     /// </summary>
-    public DateOnly ReferenceDate { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    public required DateOnly ReferenceDate { get; init; }
 
     /// <summary>Pairs that must not be made, by id, in addition to every mentee's own blocked list.</summary>
     public IReadOnlyList<(string MenteeId, string MentorId)> Forbidden { get; init; } = [];

@@ -1,5 +1,6 @@
 using Trellis.Matching.Assignment;
 using Trellis.Matching.Cohort;
+using Trellis.Matching.Tests.Support;
 using Trellis.Bench.Assignment;
 
 namespace Trellis.Matching.Tests.Cohort;
@@ -27,9 +28,9 @@ public sealed class GlobalOptimumTests
             var penalty = random.Next(3) == 0 ? random.Next(100, 999) : 10_000;
             var k = random.Next(1, 6);
 
-            var global = CohortMatcher.Match(mentees, mentors, new CohortSettings { CandidatesPerMentee = k, UnmatchedPenalty = penalty });
+            var global = CohortMatcher.Match(mentees, mentors, new CohortSettings { ReferenceDate = Builders.November, CandidatesPerMentee = k, UnmatchedPenalty = penalty });
             var cut = CohortMatcher.Match(mentees, mentors,
-                new CohortSettings { CandidatesPerMentee = k, UnmatchedPenalty = penalty, OverAllPairs = false });
+                new CohortSettings { ReferenceDate = Builders.November, CandidatesPerMentee = k, UnmatchedPenalty = penalty, OverAllPairs = false });
 
             var oracle = OrToolsMinCostFlow.Solve(FullGraph(mentees, mentors), penalty);
             var certificate = global.Summary!.Certificate!;
@@ -51,7 +52,7 @@ public sealed class GlobalOptimumTests
         var mentees = new List<CohortMentee> { new("e1", ["en"], null, east), new("e2", ["en"], null, east) };
         var mentors = new List<CohortMentor> { new("m1", ["en"], null, 1, east), new("m2", ["en"], null, 1, between) };
 
-        var result = CohortMatcher.Match(mentees, mentors, new CohortSettings { CandidatesPerMentee = 1 });
+        var result = CohortMatcher.Match(mentees, mentors, new CohortSettings { ReferenceDate = Builders.November, CandidatesPerMentee = 1 });
 
         Assert.Equal(2, result.Summary!.Matched);
         var certificate = result.Summary.Certificate!;
@@ -67,7 +68,7 @@ public sealed class GlobalOptimumTests
     /// <summary>Every pair that passes the filters, by asking the candidate search for all of them.</summary>
     private static Candidates FullGraph(List<CohortMentee> mentees, List<CohortMentor> mentors)
     {
-        var (problem, _) = CohortProblemBuilder.Build(mentees, mentors, new CohortSettings());
+        var (problem, _) = CohortProblemBuilder.Build(mentees, mentors, new CohortSettings { ReferenceDate = Builders.November });
         return CandidateSearch.Find(problem!.Mentees, problem.Mentors, new WeightedScore(problem.Mentees, problem.Mentors),
             Math.Max(1, mentors.Count), problem.Blocked).Candidates;
     }

@@ -1,4 +1,5 @@
 using Trellis.Matching.Cohort;
+using Trellis.Matching.Tests.Support;
 
 namespace Trellis.Matching.Tests.Cohort;
 
@@ -27,7 +28,7 @@ public sealed class UnmatchedReasonTests
     [InlineData(CohortMode.Stable)]
     public void NoSharedLanguage_IsNoCandidate(CohortMode mode)
     {
-        var result = CohortMatcher.Match([Mentee("e1", East, "fr")], [Mentor("m1", East, 1)], new CohortSettings { Mode = mode });
+        var result = CohortMatcher.Match([Mentee("e1", East, "fr")], [Mentor("m1", East, 1)], new CohortSettings { ReferenceDate = Builders.November, Mode = mode });
 
         var facts = Unmatched(result, 0);
         Assert.Equal(UnmatchedReason.NoCandidate, facts.Reason);
@@ -37,7 +38,8 @@ public sealed class UnmatchedReasonTests
     [Fact]
     public void OnlyPassingMentorBlocked_IsForbidden()
     {
-        var result = CohortMatcher.Match([Mentee("e1", East) with { Blocked = ["m1"] }], [Mentor("m1", East, 1)]);
+        var result = CohortMatcher.Match([Mentee("e1", East) with { Blocked = ["m1"] }], [Mentor("m1", East, 1)],
+            new CohortSettings { ReferenceDate = Builders.November });
 
         var facts = Unmatched(result, 0);
         Assert.Equal(UnmatchedReason.Forbidden, facts.Reason);
@@ -51,7 +53,7 @@ public sealed class UnmatchedReasonTests
     public void EveryPassingMentorFull_IsAllCandidatesFull(CohortMode mode)
     {
         var result = CohortMatcher.Match([Mentee("e1", East), Mentee("e2", Between)], [Mentor("m1", East, 1)],
-            new CohortSettings { Mode = mode });
+            new CohortSettings { ReferenceDate = Builders.November, Mode = mode });
 
         Assert.Equal(0, result.Assignments[0].Mentor);
         var facts = Unmatched(result, 1);
@@ -64,7 +66,7 @@ public sealed class UnmatchedReasonTests
     public void FullOnlyBecauseOfTheCap_SaysSo()
     {
         var result = CohortMatcher.Match([Mentee("e1", East), Mentee("e2", Between)], [Mentor("m1", East, 3)],
-            new CohortSettings { MaxMenteesPerMentor = 1 });
+            new CohortSettings { ReferenceDate = Builders.November, MaxMenteesPerMentor = 1 });
 
         var facts = Unmatched(result, 1);
         Assert.Equal(UnmatchedReason.AllCandidatesFull, facts.Reason);
@@ -78,7 +80,7 @@ public sealed class UnmatchedReasonTests
         // The case: a penalty of 300 makes leaving e1 out (300) cheaper than the pair (490);
         // before, e1 was told the candidates were full while m1 had two free places.
         var result = CohortMatcher.Match([Mentee("e1", East)], [Mentor("m1", Between, 2)],
-            new CohortSettings { UnmatchedPenalty = 300 });
+            new CohortSettings { ReferenceDate = Builders.November, UnmatchedPenalty = 300 });
 
         var facts = Unmatched(result, 0);
         Assert.Equal(UnmatchedReason.BelowPenalty, facts.Reason);
@@ -97,7 +99,7 @@ public sealed class UnmatchedReasonTests
         // One candidate each (K = 1): both want m1; m2 has a place and fits (score 509) but was cut.
         var result = CohortMatcher.Match([Mentee("e1", East), Mentee("e2", East)],
             [Mentor("m1", East, 1), Mentor("m2", Between, 1)],
-            new CohortSettings { Mode = mode, CandidatesPerMentee = 1, OverAllPairs = false });
+            new CohortSettings { ReferenceDate = Builders.November, Mode = mode, CandidatesPerMentee = 1, OverAllPairs = false });
 
         Assert.True(result.IsValid);
         var left = Assert.Single(result.Assignments, a => a.Mentor is null);
@@ -129,6 +131,7 @@ public sealed class UnmatchedReasonTests
                 random.Next(3) == 0 ? "u" + random.Next(3) : null, random.Next(0, 4), Vector())).ToList();
             var settings = new CohortSettings
             {
+                ReferenceDate = Builders.November,
                 Mode = random.Next(2) == 0 ? CohortMode.Optimal : CohortMode.Stable,
                 CandidatesPerMentee = random.Next(1, 4),
                 UnmatchedPenalty = random.Next(2) == 0 ? 10_000 : random.Next(0, 999),

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using Trellis.Matching.Assignment;
 using Trellis.Matching.Cohort;
+using Trellis.Matching.Tests.Support;
 using Trellis.Matching.Stable;
 
 namespace Trellis.Matching.Tests.Stable;
@@ -23,7 +24,7 @@ public sealed class DeclaredRankingTests
         var mentees = new List<CohortMentee> { new("e1", ["en"], null, east) { Ranking = ["m2"] } };
         var mentors = new List<CohortMentor> { new("m1", ["en"], null, 1, east), new("m2", ["en"], null, 1, north) };
 
-        var result = CohortMatcher.Match(mentees, mentors, new CohortSettings { Mode = CohortMode.Stable, CandidatesPerMentee = 1 });
+        var result = CohortMatcher.Match(mentees, mentors, new CohortSettings { ReferenceDate = Builders.November, Mode = CohortMode.Stable, CandidatesPerMentee = 1 });
 
         Assert.Equal(1, result.Assignments[0].Mentor);
         Assert.Equal(new RankingFacts(Declared: 1, Added: 1, Repeated: 0, FailHardFilter: 0, Blocked: 0), result.Summary!.Rankings);
@@ -45,7 +46,7 @@ public sealed class DeclaredRankingTests
             new("m4", ["en"], null, 1, v), // blocked
         };
 
-        var result = CohortMatcher.Match(mentees, mentors, new CohortSettings { Mode = CohortMode.Stable });
+        var result = CohortMatcher.Match(mentees, mentors, new CohortSettings { ReferenceDate = Builders.November, Mode = CohortMode.Stable });
 
         Assert.Null(result.Assignments[0].Mentor);
         Assert.Equal(new RankingFacts(Declared: 5, Added: 0, Repeated: 1, FailHardFilter: 3, Blocked: 1), result.Summary!.Rankings);
@@ -55,7 +56,7 @@ public sealed class DeclaredRankingTests
     public void GeneratedCohort3000x600_HasNoBlockingPairAgainstTheDeclaredRankings()
     {
         var (mentees, mentors) = Cohort(seed: 15);
-        var settings = new CohortSettings { Mode = CohortMode.Stable };
+        var settings = new CohortSettings { ReferenceDate = Builders.November, Mode = CohortMode.Stable };
 
         var result = CohortMatcher.Match(mentees, mentors, settings);
 
