@@ -276,7 +276,7 @@ public sealed class CoordinatorJourneyTests(LiveTrellis trellis) : IClassFixture
 
     private async Task OpenToMentoring(IPage page, int places)
     {
-        await page.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
+        await trellis.OpenWholeProfile(page);
         await page.GetByLabel("I am open to mentoring").CheckAsync();
         // A mentor ahead of the mentees (who left theirs at 0): matching never pairs two people at the same career stage
         // unless the mentor opted in to peer mentoring, in the bulk run as in Find a mentor.

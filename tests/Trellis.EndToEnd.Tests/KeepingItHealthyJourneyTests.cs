@@ -137,7 +137,7 @@ public sealed class KeepingItHealthyJourneyTests(LiveTrellis trellis) : IClassFi
     private async Task<(Guid MentorshipId, string MentorProfile)> StartMentorshipAsync(IPage mentor, IPage mentee)
     {
         await trellis.RegisterAndSignIn(mentor, "Grace Okafor");
-        await mentor.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
+        await trellis.OpenWholeProfile(mentor);
         await mentor.GetByLabel("I am open to mentoring").CheckAsync();
         await mentor.GetByLabel("How many mentees at once").FillAsync("2");
         await mentor.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();

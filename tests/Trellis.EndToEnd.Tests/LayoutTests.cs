@@ -5,7 +5,8 @@ using static Trellis.EndToEnd.Tests.PageSteps;
 namespace Trellis.EndToEnd.Tests;
 
 /// <summary>
-/// Every main page at a narrow phone (320), a phone (390) and a laptop (1280): nothing scrolls sideways,
+/// Every main page at a narrow phone (320), a phone (390) and a laptop (1280) — and a mentor's profile, the request
+/// and every page of a mentorship's workspace at 390 and 1280: nothing scrolls sideways,
 /// axe finds nothing serious, and the menu marks where the member is. With TRELLIS_SCREENSHOTS set to a
 /// folder (scripts/screenshots.sh), each page is also photographed there at 390 and 1280.
 /// </summary>
@@ -51,6 +52,67 @@ public sealed class LayoutTests(LiveTrellis trellis) : IClassFixture<LiveTrellis
             else
                 await Assertions.Expect(marked).ToHaveTextAsync(new Regex($@"^\s*{current}(\s+\d+)?\s*$")); // "Notifications 1"
             await ScreenshotAsync(page, name, width);
+        }
+    }
+
+    /// <summary>A mentorship's pages, after the address of its workspace, each marking Mentorships as current.</summary>
+    private static readonly (string Name, string Suffix)[] WorkspacePages =
+    [
+        ("workspace", ""),
+        ("messages", "/Messages"),
+        ("meetings", "/Meetings"),
+        ("goals", "/Goals"),
+        ("check-ins", "/CheckIns"),
+        ("critiques", "/Critiques"),
+        ("resources", "/Resources"),
+        ("timeline", "/Timeline"),
+    ];
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task AMentorsProfile_TheRequest_AndEveryWorkspacePage_FitTheScreen_AndAreAccessible(int width)
+    {
+        await using var mentorContext = await trellis.Browser.NewContextAsync(Screen(width));
+        await using var menteeContext = await trellis.Browser.NewContextAsync(Screen(width));
+        var mentor = await mentorContext.NewPageAsync();
+        var mentee = await menteeContext.NewPageAsync();
+
+        await trellis.RegisterAndSignIn(mentor, $"Rosa Sweep{width}");
+        await trellis.OpenWholeProfile(mentor);
+        await mentor.GetByLabel("Headline").FillAsync("Ward manager, 20 years in nursing");
+        await mentor.GetByLabel("I am open to mentoring").CheckAsync();
+        await mentor.GetByLabel("How many mentees at once").FillAsync("2");
+        await mentor.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+        await Assertions.Expect(mentor.GetByRole(AriaRole.Status)).ToContainTextAsync("Your profile is saved");
+        await mentor.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
+        var profile = await mentor.GetByRole(AriaRole.Link, new() { Name = "See how others see it" }).GetAttributeAsync("href");
+
+        await trellis.RegisterAndSignIn(mentee, $"Tomas Sweep{width}");
+        await mentee.GotoAsync(trellis.BaseUrl + profile);
+        await AssertAccessible(mentee, $"member profile at {width}");
+        await Assertions.Expect(mentee.Locator("#site-menu a[aria-current=page]")).ToHaveCountAsync(0);
+        await ScreenshotAsync(mentee, "member-profile", width);
+
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Ask to be my mentor" }).ClickAsync();
+        await AssertAccessible(mentee, $"ask at {width}");
+        await ScreenshotAsync(mentee, "ask-for-mentoring", width);
+        await mentee.GetByLabel("Goals").FillAsync("Become a ward manager within two years");
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Preview my request" }).ClickAsync();
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
+        await Assertions.Expect(mentee.GetByRole(AriaRole.Status)).ToContainTextAsync("Your request is on its way");
+        var workspace = Regex.Match(mentee.Url, "/Mentorships/[0-9a-fA-F-]{36}").Value;
+
+        await mentor.GotoAsync(trellis.BaseUrl + workspace);
+        await mentor.GetByRole(AriaRole.Button, new() { Name = "Accept version 1" }).ClickAsync();
+        await Assertions.Expect(mentor.GetByRole(AriaRole.Status)).ToContainTextAsync("the mentorship has started");
+
+        foreach (var (name, suffix) in WorkspacePages)
+        {
+            await mentee.GotoAsync(trellis.BaseUrl + workspace + suffix);
+            await AssertAccessible(mentee, $"{name} at {width}");
+            await Assertions.Expect(mentee.Locator("#site-menu a[aria-current=page]")).ToHaveTextAsync(new Regex(@"^\s*Mentorships\s*$"));
+            await ScreenshotAsync(mentee, name, width);
         }
     }
 

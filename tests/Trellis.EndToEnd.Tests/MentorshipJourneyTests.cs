@@ -16,7 +16,7 @@ public sealed class MentorshipJourneyTests(LiveTrellis trellis) : IClassFixture<
         var mentee = await menteeContext.NewPageAsync();
 
         await trellis.RegisterAndSignIn(mentor, "Grace Okafor");
-        await mentor.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
+        await trellis.OpenWholeProfile(mentor);
         await mentor.GetByLabel("I am open to mentoring").CheckAsync();
         await mentor.GetByLabel("How many mentees at once").FillAsync("2");
         await mentor.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();

@@ -39,6 +39,7 @@ public sealed class NewcomerJourneyTests(LiveTrellis trellis) : IClassFixture<Li
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
         await AssertAccessible(page, "profile");
+        await trellis.OpenWholeProfile(page);
         await page.GetByLabel("Headline").FillAsync("Data analyst moving towards data engineering");
         await page.GetByLabel("Field or industry").FillAsync("Data science");
         await page.GetByLabel("Years of experience").FillAsync("6");

@@ -38,6 +38,15 @@ public static class PageSteps
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Hello, {name}");
     }
 
+    /// <summary>Opens My profile and unfolds every step (the page shows one step at a time), as a member
+    /// clicking each step's heading would.</summary>
+    public static async Task OpenWholeProfile(this LiveTrellis trellis, IPage page)
+    {
+        await page.GotoAsync(trellis.BaseUrl + "/Profile/Edit");
+        var folded = page.Locator("details.profile-step:not([open]) > summary");
+        while (await folded.CountAsync() > 0) await folded.First.ClickAsync();
+    }
+
     /// <summary>No serious or critical axe violation on the page as it is now, and nothing wider than
     /// the window (WCAG 1.4.10 Reflow: no sideways scrolling, down to 320 px).</summary>
     public static async Task AssertAccessible(IPage page, string what)

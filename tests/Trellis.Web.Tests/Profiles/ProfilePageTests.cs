@@ -93,6 +93,42 @@ public sealed class ProfilePageTests(TrellisApp app) : IClassFixture<TrellisApp>
     }
 
     [Fact]
+    public async Task EditPage_ShowsFiveSteps_WithProgress_AndOpensTheFirstOrTheOneAskedFor()
+    {
+        var member = await app.SignedInAsync("Page Stepper");
+        var html = await member.Browser.GetStringAsync("/Profile/Edit");
+        Assert.Equal(["about", "mentee", "mentor", "availability", "visibility"], Steps(html).Select(s => s.Id));
+        Assert.Equal(["about"], Steps(html).Where(s => s.Open).Select(s => s.Id));
+        Assert.Matches(@"\d of 5 steps filled in", html);
+        Assert.Contains("<progress value=", html, StringComparison.Ordinal);
+
+        var mentor = await member.Browser.GetStringAsync("/Profile/Edit?step=mentor");
+        Assert.Equal(["mentor"], Steps(mentor).Where(s => s.Open).Select(s => s.Id));
+    }
+
+    [Theory]
+    [InlineData("Input.MentorCapacity", "-2", "mentor", "Input_MentorCapacity")]
+    [InlineData("Input.MeetingWindows[0].Start", "25:00", "availability", "Input_MeetingWindows_0__Start")]
+    [InlineData("Input.RequiredLanguages", "pt", "mentee", "Input_RequiredLanguages")]
+    public async Task EditPage_WithAnErrorInALaterStep_OpensThatStepOnly_AndTheSummaryLinksToTheField(string name, string value, string step, string fieldId)
+    {
+        var member = await app.SignedInAsync("Page Later Error");
+        var response = await member.Browser.PostAsync("/Profile/Edit", await Fields(member.Browser,
+            ("Input.MeetingWindows[0].Day", "Monday"), ("Input.MeetingWindows[0].Start", "19:00"), ("Input.MeetingWindows[0].End", "22:00"), (name, value)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal([step], Steps(html).Where(s => s.Open).Select(s => s.Id));
+        Assert.NotNull(Forms.FieldError(html, fieldId));
+        Assert.Matches($"<a href=\"#{System.Text.RegularExpressions.Regex.Escape(fieldId)}\">", html);
+        Assert.Contains($"step-needs-a-change\"><a href=\"#step-{step}\">", html, StringComparison.Ordinal);
+    }
+
+    private static List<(string Id, bool Open)> Steps(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<details id=\"step-([a-z]+)\" class=\"profile-step\"( open=\"open\")?")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Success)).ToList();
+
+    [Fact]
     public async Task MemberPage_OfAMembersOnlyProfile_Is404ForAnonymousVisitors()
     {
         var member = await app.SignedInAsync("Private Person");
