@@ -4,6 +4,7 @@ using Trellis.Matching.Embeddings;
 using Trellis.Web.Features.Admin;
 using Trellis.Web.Features.Demo;
 using Trellis.Web.Features.Programmes;
+using Trellis.Web.Features.Programmes.Matching;
 using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web;
@@ -15,7 +16,7 @@ namespace Trellis.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "match", "generate", "admin", "programme", "help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "seed-programme", "match", "generate", "admin", "programme", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -45,6 +46,16 @@ public static class AdminCommands
         seedDemo.SetAction((parsed, ct) => SeedDemoAsync(services, parsed.GetValue(count), parsed.GetValue(seed),
             parsed.InvocationConfiguration.Output, ct));
 
+        var slug = new Option<string>("--slug") { Description = "the programme's address", DefaultValueFactory = _ => "scale" };
+        var mentees = Commands.Number("--mentees", "how many mentees", 100_000, 1, 1_000_000);
+        var communitySeed = Commands.Number("--seed", "random seed", 42, 0, int.MaxValue);
+        var mentors = Commands.Number("--mentors", "how many mentors (5 places each)", 20_000, 1, 1_000_000);
+        var seedProgramme = new UsageCommand("seed-programme",
+            "add a bulk programme in the matching state with generated members, profiles, stored embeddings and participants",
+            "seed-programme [--slug scale] [--mentees 100000] [--mentors 20000] [--seed 42]") { slug, mentees, mentors, communitySeed };
+        seedProgramme.SetAction((parsed, ct) => SeedProgrammeAsync(services, parsed.GetValue(slug)!, parsed.GetValue(mentees),
+            parsed.GetValue(mentors), parsed.GetValue(communitySeed), parsed.InvocationConfiguration.Output, ct));
+
         // The real sentence model unless asked for the fast hashing stand-in (big cohorts: the model
         // costs about 6 ms of CPU per text, spread over every core here).
         var match = MatchCommand.Create(hashing => hashing ? HashingEmbedder.Instance : SentenceEmbedder.Shared,
@@ -68,6 +79,7 @@ public static class AdminCommands
 
         root.Add(migrate);
         root.Add(seedDemo);
+        root.Add(seedProgramme);
         root.Add(match);
         root.Add(GenerateCommand.Create());
         root.Add(admin);
@@ -91,8 +103,18 @@ public static class AdminCommands
         create.SetAction((parsed, ct) => ProgrammeAsync(services,
             ["create", .. Given("--slug", parsed.GetValue(slug)), .. Given("--name", parsed.GetValue(name)),
              .. Given("--kind", parsed.GetValue(kind)), .. Given("--owner", parsed.GetValue(owner))], parsed, ct));
+        var matchSlug = new Option<string>("--slug") { Description = "the programme's address", Required = true };
+        var match = new UsageCommand("match", "queue a bulk run over the remainder and do it now, printing each stage's time",
+            "programme match --slug ADDRESS") { matchSlug };
+        match.SetAction(async (parsed, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            return await BulkCommand.RunAsync(services, parsed.GetRequiredValue(matchSlug), parsed.InvocationConfiguration.Output,
+                parsed.InvocationConfiguration.Error, ct);
+        });
         programme.Add(create);
         programme.Add(list);
+        programme.Add(match);
         return programme;
 
         static string[] Given(string option, string? value) => value is null ? [] : [option, value];
@@ -120,6 +142,18 @@ public static class AdminCommands
         await output.WriteLineAsync($"Programmes: sign in as the coordinator {programmes.CoordinatorEmail} (same password) to see their side:");
         foreach (var (name, slug, status, pairs) in programmes.Programmes)
             await output.WriteLineAsync($"  {name} ({status.ToString().ToLowerInvariant()}, {pairs} pairs): /Programmes/{slug}/Manage");
+        return 0;
+    }
+
+    private static async Task<int> SeedProgrammeAsync(IServiceProvider services, string slug, int mentees, int mentors, int seed,
+        TextWriter output, CancellationToken ct)
+    {
+        await services.MigrateAsync(ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var seeded = await ScaleProgramme.SeedAsync(services, slug, mentees, mentors, seed, output, ct);
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Programme /Programmes/{slug}: {seeded.Mentees} mentees and {seeded.Mentors} mentors enrolled in {clock.Elapsed.TotalSeconds:F1} s. " +
+            $"Coordinator: {seeded.CoordinatorEmail} (password '{DemoSeeder.Password}'). Run it: programme match --slug {slug}"));
         return 0;
     }
 

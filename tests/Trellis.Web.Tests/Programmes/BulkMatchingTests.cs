@@ -246,6 +246,48 @@ public sealed class BulkMatchingTests(BulkApp app) : IClassFixture<BulkApp>
         return person;
     }
 
+    [Fact]
+    public async Task ScoringPairsInBatches_GivesEachPairWhatScoringItAloneGives_BlocksStoppedMentorsAndChunkEdgesIncluded()
+    {
+        var mentors = new List<Person>();
+        for (var i = 0; i < 3; i++) mentors.Add(await app.MentorSpeakingAsync($"Batch mentor {i}", i == 2 ? "ja" : "pt"));
+        var mentees = new List<Person>();
+        for (var i = 0; i < 4; i++) mentees.Add(await app.ProfiledMenteeAsync($"Batch mentee {i}", i == 3 ? "ja" : "pt"));
+        await app.Services.GetRequiredService<Trellis.Web.Features.FindMentor.EmbeddingRefresher>().RunAsync(default);
+        await app.WithDbAsync(async db =>
+        {
+            db.Blocks.Add(new Trellis.Web.Features.Blocking.Block(mentees[0].Id, mentors[1].Id, DateTimeOffset.UtcNow));
+            db.Blocks.Add(new Trellis.Web.Features.Blocking.Block(mentors[0].Id, mentees[1].Id, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            // No stored vector for one mentee; one mentor stops mentoring (not askable: no score).
+            await db.ProfileEmbeddings.Where(e => e.MemberId == mentees[2].Id).ExecuteDeleteAsync();
+            await db.Profiles.Where(p => p.MemberId == mentors[2].Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.OpenToMentoring, false));
+        });
+        var pairs = mentees.SelectMany(e => mentors.Select(o => (e.Id, o.Id))).Append((mentees[0].Id, mentors[0].Id)).ToList();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<Trellis.Web.Features.FindMentor.MentorSearch>();
+        var alone = new List<(int, string, IReadOnlyList<string>)?>();
+        foreach (var (mentee, mentor) in pairs) alone.Add(await search.ScorePairAsync(mentee, mentor, default));
+        foreach (var chunk in new[] { 1, 5, 2_000 })
+        {
+            var done = new List<int>();
+            var batched = await search.ScorePairsAsync(pairs, done.Add, default, chunk);
+            Assert.Equal(pairs.Count, batched.Count);
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                Assert.Equal(alone[i].HasValue, batched[i].HasValue);
+                if (alone[i] is not { } a) continue;
+                var b = batched[i]!.Value;
+                Assert.Equal((a.Item1, a.Item2), (b.Match, b.Explanation));
+                Assert.Equal(a.Item3, b.Reasons);
+            }
+            Assert.Equal(pairs.Count, done[^1]);
+        }
+        Assert.Equal(4, alone.Count(a => a is null)); // the stopped mentor, once per mentee
+        Assert.Equal(alone[0], alone[^1]);
+    }
+
     private async Task<(TestProgramme, Guid Team)> BulkProgrammeAsync()
     {
         var programme = await app.EnrollingAsync(kind: "Evergreen");

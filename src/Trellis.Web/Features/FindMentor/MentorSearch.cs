@@ -179,6 +179,59 @@ public sealed class MentorSearch(TrellisDbContext db, MentorDirectory directory,
         return ((int)Math.Round(score.Total * 100), MatchExplanations.Explain(score), score.Reasons.Select(MatchExplanations.Sentence).ToList());
     }
 
+    /// <summary>
+    /// <see cref="ScorePairAsync"/> for many pairs at once (a bulk run's drafts), with the same result pair by pair:
+    /// the mentees' profiles, vectors and blocks and the askable mentors are read a chunk at a time, never a pair at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Match, string Explanation, IReadOnlyList<string> Reasons)?>> ScorePairsAsync(
+        IReadOnlyList<(Guid Mentee, Guid Mentor)> pairs, Action<int>? scored, CancellationToken ct, int chunk = 2_000)
+    {
+        var result = new (int, string, IReadOnlyList<string>)?[pairs.Count];
+        var mentors = new Dictionary<Guid, MentorProfile?>();
+        var now = time.GetUtcNow();
+        for (var start = 0; start < pairs.Count; start += chunk)
+        {
+            var some = Enumerable.Range(start, Math.Min(chunk, pairs.Count - start)).Select(i => pairs[i]).ToList();
+            var wanted = some.Select(p => p.Mentor).Where(m => !mentors.ContainsKey(m)).Distinct().ToList();
+            var found = (await MentorDirectory.ProfilesAsync(db, db.Profiles.WhereAskableMentor(db).Where(p => wanted.Contains(p.MemberId)), ct))
+                .ToDictionary(m => m.Id);
+            foreach (var id in wanted) mentors[id] = found.GetValueOrDefault(id);
+            var mentees = await MenteesAsync([.. some.Select(p => p.Mentee).Distinct()], ct);
+            for (var i = 0; i < some.Count; i++)
+            {
+                if (mentors[some[i].Mentor] is not { } mentor) continue;
+                var (mentee, zone) = mentees[some[i].Mentee];
+                var score = directory.Index.Scorer.Score(mentee, mentor, zone.TodayAt(now));
+                result[start + i] = ((int)Math.Round(score.Total * 100), MatchExplanations.Explain(score),
+                    score.Reasons.Select(MatchExplanations.Sentence).ToList());
+            }
+            scored?.Invoke(start + some.Count);
+        }
+        return result;
+    }
+
+    /// <summary><see cref="MenteeAsync"/> for many members at once (a member without a profile reads as a new, empty one).</summary>
+    private async Task<Dictionary<Guid, (MenteeProfile Mentee, TimeZoneInfo Zone)>> MenteesAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var found = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.MemberId)).ToDictionaryAsync(p => p.MemberId, ct);
+        var vectors = await db.ProfileEmbeddings.AsNoTracking()
+            .Where(e => ids.Contains(e.MemberId) && e.Role == EmbeddingRole.Mentee && e.Model == EmbeddingRefresher.Model)
+            .ToDictionaryAsync(e => e.MemberId, e => e.Vector, ct);
+        var blocks = await db.Blocks.AsNoTracking().Where(b => ids.Contains(b.BlockerId) || ids.Contains(b.BlockedId))
+            .Select(b => new { b.BlockerId, b.BlockedId }).ToListAsync(ct);
+        var hidden = blocks.Select(b => (Of: b.BlockerId, Hidden: b.BlockedId)).Concat(blocks.Select(b => (Of: b.BlockedId, Hidden: b.BlockerId)))
+            .ToLookup(b => b.Of, b => b.Hidden);
+        var now = time.GetUtcNow();
+        return ids.ToDictionary(id => id, id =>
+        {
+            var profile = found.GetValueOrDefault(id) ?? new Profile(id, now);
+            var vector = vectors.GetValueOrDefault(id);
+            var embedding = vector is null ? null : new ProfileEmbedding { Vector = vector }.Floats();
+            var mentee = MatchingProfiles.Mentee(profile, embedding) with { BlockedIds = [.. hidden[id]] };
+            return (mentee, MemberClock.Zone(profile.TimeZone));
+        });
+    }
+
     /// <summary>The mentor as the library sees them, or null when they cannot be asked (not open, suspended, hidden, deleted).</summary>
     private async Task<MentorProfile?> AskableMentorAsync(Guid mentorId, CancellationToken ct) =>
         (await MentorDirectory.ProfilesAsync(db, db.Profiles.WhereAskableMentor(db).Where(p => p.MemberId == mentorId), ct)).SingleOrDefault();

@@ -75,8 +75,11 @@ public sealed class ParticipantImport(TrellisDbContext db, ProgrammeAccess acces
         var memberByEmail = members.ToDictionary(m => m.NormalizedEmail!.ToLowerInvariant(), m => m.Id);
         var ids = members.Select(m => m.Id).ToList();
         var participants = await db.Participants.Where(x => x.ProgrammeId == programme.Id && ids.Contains(x.MemberId)).ToListAsync(ct);
+        // One row per member and role, and per e-mail and role (unique indexes): looked up by key, not searched per row.
+        var participantOf = participants.ToDictionary(x => (x.MemberId, x.Role));
         var profiles = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.MemberId)).ToDictionaryAsync(p => p.MemberId, ct);
-        var invited = await db.Invitations.Where(i => i.ProgrammeId == programme.Id && emails.Contains(i.Email)).ToListAsync(ct);
+        var invited = (await db.Invitations.Where(i => i.ProgrammeId == programme.Id && emails.Contains(i.Email)).ToListAsync(ct))
+            .ToDictionary(i => (i.Email, i.Role));
         var questions = await db.EnrolmentQuestions.AsNoTracking().Where(q => q.ProgrammeId == programme.Id).ToListAsync(ct);
 
         // A ranking may name people of the other side in this file or already in the programme.
@@ -96,12 +99,12 @@ public sealed class ParticipantImport(TrellisDbContext db, ProgrammeAccess acces
         {
             if (!memberByEmail.TryGetValue(row.Email, out var memberId))
             {
-                var invitation = invited.SingleOrDefault(i => i.Email == row.Email && i.Role == row.Role);
+                var invitation = invited.GetValueOrDefault((row.Email, row.Role));
                 if (invitation is not null && (invitation.AcceptedAt is not null || invitation.IsPending(time.GetUtcNow()))) already++;
                 plan.Invitations.Add((row, invitation));
                 continue;
             }
-            var existing = participants.SingleOrDefault(x => x.MemberId == memberId && x.Role == row.Role);
+            var existing = participantOf.GetValueOrDefault((memberId, row.Role));
             if (existing is { IsActive: false })
             {
                 skipped++; // they chose to leave (or were taken out): an import does not bring them back

@@ -21,10 +21,14 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(500);
+    private const int WriteBatch = 2_000;
     private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>Claims and does one run; false when there was nothing to do.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    public Task<bool> RunOnceAsync(CancellationToken ct) => RunOnceAsync(null, ct);
+
+    /// <summary>The same, telling <paramref name="timed"/> how long each stage of the run took (the log says it too).</summary>
+    public async Task<bool> RunOnceAsync(Action<string, TimeSpan>? timed, CancellationToken ct)
     {
         Guid runId;
         await using (var scope = scopes.CreateAsyncScope())
@@ -51,7 +55,10 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
         var flushing = FlushAsync(runId, progress, stop.Token);
         try
         {
-            await RunAsync(runId, progress, ct);
+            var stages = new StageClock(time);
+            await RunAsync(runId, progress, stages, ct);
+            log.LogInformation("Bulk run {RunId} took {Stages}", runId, stages);
+            if (timed is not null) foreach (var (stage, took) in stages.Stages) timed(stage, took);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -66,9 +73,10 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
         return true;
     }
 
-    private async Task RunAsync(Guid runId, RunProgress progress, CancellationToken ct)
+    private async Task RunAsync(Guid runId, RunProgress progress, StageClock stages, CancellationToken ct)
     {
         await embeddings.RunAsync(ct); // every profile's vector current before the engine reads them
+        stages.Done("refreshing embeddings");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
         var search = scope.ServiceProvider.GetRequiredService<MentorSearch>();
@@ -76,6 +84,7 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == run.ProgrammeId, ct);
         var people = await CohortInput.LoadAsync(db, scope.ServiceProvider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             programme, ct);
+        stages.Done("loading");
         progress.Report(BulkStage.Candidates, 0);
 
         var settings = new CohortSettings
@@ -85,12 +94,17 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
             Forbidden = people.Forbidden,
             ReferenceDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
         };
-        var engine = new Synchronous(p => progress.Report(p.Stage switch
+        var engine = new Synchronous(p =>
         {
-            CohortStage.Candidates => BulkStage.Candidates,
-            CohortStage.Solving => BulkStage.Solving,
-            _ => BulkStage.Explaining,
-        }, p.Fraction));
+            var stage = p.Stage switch
+            {
+                CohortStage.Candidates => BulkStage.Candidates,
+                CohortStage.Solving => BulkStage.Solving,
+                _ => BulkStage.Explaining,
+            };
+            if (stage == BulkStage.Solving && progress.Current.Stage == BulkStage.Candidates) stages.Done("candidates");
+            progress.Report(stage, p.Fraction);
+        });
         var result = people.Mentees.Count == 0 || people.Mentors.Count == 0
             ? new CohortResult([], null, [])
             : await Task.Run(() => CohortMatcher.Match(people.Mentees, people.Mentors, settings, engine, ct), ct);
@@ -101,29 +115,31 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
             return;
         }
 
+        stages.Done("solving");
         progress.Report(BulkStage.Explaining, 0);
-        var pairs = new List<(Guid Mentee, Guid Mentor, int Score, IReadOnlyList<string> Reasons)>();
+        var chosen = new List<(Guid Mentee, Guid Mentor)>();
         var notes = new List<UnmatchedNote>();
         if (result.Assignments.Count == 0)
             notes.AddRange(people.Mentees.Select(m => new UnmatchedNote(Guid.Parse(m.Id), CohortWords.NoMentors)));
-        for (var i = 0; i < result.Assignments.Count; i++)
+        foreach (var a in result.Assignments)
         {
-            var a = result.Assignments[i];
             var menteeId = Guid.Parse(people.Mentees[a.Mentee].Id);
-            if (a.Mentor is not { } j)
-            {
-                notes.Add(new UnmatchedNote(menteeId, CohortWords.Unmatched(a.Unmatched!.Reason)));
-                continue;
-            }
-            var mentorId = Guid.Parse(people.Mentors[j].Id);
-            // The engine chose the pair; Find a mentor's scorer says how good it is and why, in the same words.
-            if (await search.ScorePairAsync(menteeId, mentorId, ct) is { } score) pairs.Add((menteeId, mentorId, score.Match, score.Reasons));
-            else notes.Add(new UnmatchedNote(menteeId, CohortWords.MentorStopped));
-            progress.Report(BulkStage.Explaining, (i + 1.0) / result.Assignments.Count);
+            if (a.Mentor is { } j) chosen.Add((menteeId, Guid.Parse(people.Mentors[j].Id)));
+            else notes.Add(new UnmatchedNote(menteeId, CohortWords.Unmatched(a.Unmatched!.Reason)));
         }
+        // The engine chose the pairs; Find a mentor's scorer says how good each is and why, in the same words.
+        var scores = await search.ScorePairsAsync(chosen, n => progress.Report(BulkStage.Explaining, (double)n / chosen.Count), ct);
+        var pairs = new List<(Guid Mentee, Guid Mentor, int Score, IReadOnlyList<string> Reasons)>(chosen.Count);
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            if (scores[i] is { } score) pairs.Add((chosen[i].Mentee, chosen[i].Mentor, score.Match, score.Reasons));
+            else notes.Add(new UnmatchedNote(chosen[i].Mentee, CohortWords.MentorStopped));
+        }
+        stages.Done("explaining");
 
         progress.Report(BulkStage.Writing, 0);
         await WriteAsync(db, run, pairs, notes, people, ct);
+        stages.Done("writing drafts");
     }
 
     /// <summary>
@@ -142,6 +158,8 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
         var written = 0;
         var late = new List<UnmatchedNote>();
         var pinned = people.Pinned.Select(p => (Guid.Parse(p.MenteeId), Guid.Parse(p.MentorId))).ToHashSet();
+        // Inserted a batch at a time inside the one transaction, so the change tracker never holds a whole cohort.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var (mentee, mentor, score, reasons) in pairs)
         {
             if (!open.Contains(mentee)) continue; // matched by hand meanwhile
@@ -153,8 +171,13 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
             places[mentor]--;
             var source = pinned.Contains((mentee, mentor)) ? DraftSource.Pinned : DraftSource.Bulk;
             db.DraftMatches.Add(new DraftMatch(run.ProgrammeId, mentee, mentor, source, score, reasons, run.RequestedBy, now));
-            written++;
+            if (++written % WriteBatch == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
         }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         var tracked = await db.BulkRuns.SingleAsync(r => r.Id == run.Id, ct);
         tracked.Finish(people.Mentees.Count, people.Mentors.Count, written, [.. notes.Where(n => open.Contains(n.MenteeId)), .. late], now);
         await db.SaveChangesAsync(ct);
@@ -212,6 +235,24 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, EmbeddingRefresher e
             };
             _current = Tuple.Create(stage, from + (int)Math.Round((to - from) * Math.Clamp(fraction, 0, 1)));
         }
+    }
+
+    /// <summary>How long each stage of one run took, for the log and the <c>programme match</c> command.</summary>
+    private sealed class StageClock(TimeProvider time)
+    {
+        private long _since = time.GetTimestamp();
+
+        public List<(string Stage, TimeSpan Took)> Stages { get; } = [];
+
+        public void Done(string stage)
+        {
+            var now = time.GetTimestamp();
+            Stages.Add((stage, time.GetElapsedTime(_since, now)));
+            _since = now;
+        }
+
+        public override string ToString() =>
+            string.Join(", ", Stages.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Stage} {s.Took.TotalSeconds:F2} s")));
     }
 
     /// <summary>Reports on the engine's own thread (Progress&lt;T&gt; would post each report to the thread pool).</summary>

@@ -25,6 +25,9 @@ public sealed record ApproveManyResult(IReadOnlyList<Guid> Approved, IReadOnlyLi
 
 public sealed record RefusedDraft(Guid Id, string Reason);
 
+/// <summary>Drafts waiting for approval, approved ones, and of those how many pairs run and how many wait for the pair's answer.</summary>
+public sealed record DraftCounts(int Drafts, int Approved, int Running, int Waiting);
+
 public sealed record DraftView(Guid Id, Guid MenteeId, string MenteeName, Guid MentorId, string MentorName, DraftStatus Status,
     DraftSource Source, int Score, IReadOnlyList<string> Reasons, Guid? MentorshipId, Guid Version, MentorshipStatus? PairStatus);
 
@@ -36,13 +39,35 @@ public sealed record DraftView(Guid Id, Guid MenteeId, string MenteeName, Guid M
 public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, MentorSearch search, Notifier notifier,
     SiteLinks links, IOptions<MentorshipOptions> options, TimeProvider time)
 {
-    public const int MaxApprovedAtOnce = 500;
+    public const int MaxApprovedAtOnce = 500, MaxDraftPageSize = 500;
     private static readonly NotFoundError NoSuchProgramme = new("No such programme."), NoSuchDraft = new("No such draft match.");
 
-    public async Task<Result<IReadOnlyList<DraftView>>> ListAsync(Guid me, Guid id, CancellationToken ct)
+    /// <summary>A page of the draft and approved matches (or of one status), oldest first: a bulk run writes 100,000 at once.</summary>
+    public async Task<Result<IReadOnlyList<DraftView>>> ListAsync(Guid me, Guid id, DraftStatus? status, int page, int pageSize,
+        CancellationToken ct)
     {
         if (await access.FindAsync(me, id, ct) is null) return NoSuchProgramme;
-        return await ViewsAsync(db.DraftMatches.Where(d => d.ProgrammeId == id && d.Status != DraftStatus.Discarded), ct);
+        if (page < 1) return new Invalid("page", "Must be at least 1.");
+        if (pageSize is < 1 or > MaxDraftPageSize) return new Invalid("pageSize", $"Must be between 1 and {MaxDraftPageSize}.");
+        var drafts = db.DraftMatches.Where(d => d.ProgrammeId == id && d.Status != DraftStatus.Discarded);
+        if (status is { } only) drafts = drafts.Where(d => d.Status == only);
+        return await ViewsAsync(drafts, ct, (page - 1) * pageSize, pageSize);
+    }
+
+    /// <summary>How many drafts wait for approval, how many were approved, and how their pairs stand.</summary>
+    public async Task<Result<DraftCounts>> CountsAsync(Guid me, Guid id, CancellationToken ct)
+    {
+        if (await access.FindAsync(me, id, ct) is null) return NoSuchProgramme;
+        var counts = await db.DraftMatches.Where(d => d.ProgrammeId == id && d.Status != DraftStatus.Discarded)
+            .GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var pairs = await (from d in db.DraftMatches
+                           where d.ProgrammeId == id && d.Status == DraftStatus.Approved
+                           join m in db.Mentorships on d.MentorshipId equals (Guid?)m.Id
+                           group m by m.Status into g
+                           select new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Pairs(params MentorshipStatus[] statuses) => pairs.Where(p => statuses.Contains(p.Status)).Sum(p => p.Count);
+        return new DraftCounts(counts.GetValueOrDefault(DraftStatus.Draft), counts.GetValueOrDefault(DraftStatus.Approved),
+            Pairs(MentorshipStatus.Active, MentorshipStatus.Paused), Pairs(MentorshipStatus.Proposed, MentorshipStatus.Negotiating));
     }
 
     /// <summary>By hand: the coordinator pairs an enrolled mentee with an enrolled mentor who has a place left.</summary>
@@ -221,16 +246,23 @@ public sealed class MatchHandlers(TrellisDbContext db, ProgrammeAccess access, M
         return (await ViewsAsync(db.DraftMatches.Where(d => d.Id == draft.Id), ct)).Single();
     }
 
-    private Task<List<DraftView>> ViewsAsync(IQueryable<DraftMatch> drafts, CancellationToken ct) => ViewsAsync(db, drafts, ct);
+    private Task<List<DraftView>> ViewsAsync(IQueryable<DraftMatch> drafts, CancellationToken ct, int skip = 0, int? take = null) =>
+        ViewsAsync(db, drafts, ct, skip, take);
 
-    /// <summary>The drafts as coordinators see them: with the pair's status once approved, never what is inside it.</summary>
-    internal static async Task<List<DraftView>> ViewsAsync(TrellisDbContext db, IQueryable<DraftMatch> drafts, CancellationToken ct) =>
-        await drafts.AsNoTracking().OrderBy(d => d.CreatedAt)
+    /// <summary>The drafts as coordinators see them (oldest first; a page when take is given): with the pair's status once
+    /// approved, never what is inside it.</summary>
+    internal static async Task<List<DraftView>> ViewsAsync(TrellisDbContext db, IQueryable<DraftMatch> drafts, CancellationToken ct,
+        int skip = 0, int? take = null)
+    {
+        var ordered = drafts.AsNoTracking().OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Skip(skip);
+        if (take is { } n) ordered = ordered.Take(n);
+        return await ordered
             .Select(d => new DraftView(d.Id, d.MenteeId, db.Users.Where(u => u.Id == d.MenteeId).Select(u => u.DisplayName).First(),
                 d.MentorId, db.Users.Where(u => u.Id == d.MentorId).Select(u => u.DisplayName).First(), d.Status, d.Source, d.Score,
                 d.Reasons, d.MentorshipId, d.Version,
                 db.Mentorships.Where(m => m.Id == d.MentorshipId).Select(m => (MentorshipStatus?)m.Status).FirstOrDefault()))
             .ToListAsync(ct);
+    }
 }
 
 /// <summary>The mentee's goals from their profile (one a line), as the agreement's goals; one to agree on if none.</summary>

@@ -30,7 +30,8 @@ public static class MatchingApi
         one.MapGet("/export/matches.csv", Export).WithName("ExportMatches")
             .WithSummary("Draft and approved matches as CSV: mentee, mentor, status, source, score, the pair's status.");
         one.MapGet("/drafts", List).WithName("ListDraftMatches")
-            .WithSummary("Draft and approved matches with their score and reasons (never what happens inside a mentorship).");
+            .WithSummary("Draft and approved matches with their score and reasons, oldest first (status to filter; paged: page, " +
+                         "pageSize up to 500, 50 if not given). Never what happens inside a mentorship.");
         one.MapPost("/drafts", Create).WithName("CreateDraftMatch")
             .WithSummary("By hand: pair an enrolled mentee with an enrolled mentor; 400 naming each bad field, 409 if they cannot be paired.");
         one.MapDelete("/drafts/{draftId:guid}", Discard).WithName("DiscardDraftMatch").WithSummary("Remove a draft match.");
@@ -77,8 +78,9 @@ public static class MatchingApi
     private static Task<Results<Ok<IReadOnlyList<DraftView>>, ProblemHttpResult>> Swap(Guid id, SwapInput input, HttpContext http,
         DraftSwap h, CancellationToken ct) => h.SwapAsync(http.User.MemberId(), id, input, ct).ToOk();
 
-    private static Task<Results<Ok<IReadOnlyList<DraftView>>, ProblemHttpResult>> List(Guid id, HttpContext http, MatchHandlers h,
-        CancellationToken ct) => h.ListAsync(http.User.MemberId(), id, ct).ToOk();
+    private static Task<Results<Ok<IReadOnlyList<DraftView>>, ProblemHttpResult>> List(Guid id, DraftStatus? status, int? page,
+        int? pageSize, HttpContext http, MatchHandlers h, CancellationToken ct) =>
+        h.ListAsync(http.User.MemberId(), id, status, page ?? 1, pageSize ?? 50, ct).ToOk();
 
     private static Task<Results<Ok<DraftView>, ProblemHttpResult>> Create(Guid id, DraftInput input, HttpContext http, MatchHandlers h,
         CancellationToken ct) => h.CreateAsync(http.User.MemberId(), id, input, ct).ToOk();

@@ -11,14 +11,18 @@ namespace Trellis.Web.Features.Programmes.Pages;
 public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, MatchHandlers matches, BulkHandlers bulk, DraftSwap swap)
     : CoordinatorPage(access)
 {
-    public const int PageSize = 10;
+    public const int PageSize = 10, DraftsPageSize = 100;
 
     // From the query only: "page" is also the route value naming the Razor page, which a plain binding reads first
     // (and asp-route-page makes an empty form action), so the board's forms carry it in their action themselves.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>The page of drafts shown (a bulk run writes as many as the programme has mentees).</summary>
+    [BindProperty(SupportsGet = true, Name = "drafts")] public int DraftsPage { get; set; } = 1;
+
     public BoardPage Board { get; private set; } = new(0, 1, PageSize, 0, []);
     public IReadOnlyList<DraftView> Drafts { get; private set; } = [];
+    public DraftCounts Counts { get; private set; } = new(0, 0, 0, 0);
     public IReadOnlyList<PairRuleView> Rules { get; private set; } = [];
     public RunView? Run { get; private set; }
     public bool Bulk => Programme.MatchingMode == MatchingMode.Bulk;
@@ -26,7 +30,9 @@ public sealed class MatchingModel(ProgrammeAccess access, MatchBoard board, Matc
     public async Task OnGetAsync(CancellationToken ct)
     {
         Board = (await board.PageAsync(Me, Programme.Id, Math.Max(1, PageNumber), PageSize, ct)).Value ?? Board;
-        Drafts = (await matches.ListAsync(Me, Programme.Id, ct)).Value ?? [];
+        Counts = (await matches.CountsAsync(Me, Programme.Id, ct)).Value ?? Counts;
+        DraftsPage = Math.Clamp(DraftsPage, 1, Math.Max(1, (Counts.Drafts + DraftsPageSize - 1) / DraftsPageSize));
+        Drafts = (await matches.ListAsync(Me, Programme.Id, DraftStatus.Draft, DraftsPage, DraftsPageSize, ct)).Value ?? [];
         Rules = (await bulk.RulesAsync(Me, Programme.Id, ct)).Value ?? [];
         Run = (await bulk.LatestAsync(Me, Programme.Id, ct)).Value;
     }
