@@ -259,7 +259,9 @@ public sealed class BulkMatchingTests(BulkApp app) : IClassFixture<BulkApp>
             db.Blocks.Add(new Trellis.Web.Features.Blocking.Block(mentees[0].Id, mentors[1].Id, DateTimeOffset.UtcNow));
             db.Blocks.Add(new Trellis.Web.Features.Blocking.Block(mentors[0].Id, mentees[1].Id, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
-            // No stored vector for one mentee; one mentor stops mentoring (not askable: no score).
+            // No stored vector for one mentee (no longer seeking, so the background refresher leaves it missing);
+            // one mentor stops mentoring (not askable: no score).
+            await db.Profiles.Where(p => p.MemberId == mentees[2].Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SeekingMentor, false));
             await db.ProfileEmbeddings.Where(e => e.MemberId == mentees[2].Id).ExecuteDeleteAsync();
             await db.Profiles.Where(p => p.MemberId == mentors[2].Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.OpenToMentoring, false));
         });
