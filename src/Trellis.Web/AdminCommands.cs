@@ -112,9 +112,22 @@ public static class AdminCommands
             return await BulkCommand.RunAsync(services, parsed.GetRequiredValue(matchSlug), parsed.InvocationConfiguration.Output,
                 parsed.InvocationConfiguration.Error, ct);
         });
+        var importSlug = new Option<string>("--slug") { Description = "the programme's address", Required = true };
+        var importFile = new Option<string>("--file") { Description = "the participants CSV file (columns in docs/programmes.md)", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "check the file and say what it would do, writing nothing" };
+        var import = new UsageCommand("import", "import participants from a CSV file as the programme's owner (the Import page's import)",
+            "programme import --slug ADDRESS --file FILE [--dry-run]") { importSlug, importFile, dryRun };
+        import.SetAction(async (parsed, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            return await Features.Programmes.Enrolment.ImportCommand.RunAsync(services, parsed.GetRequiredValue(importSlug),
+                parsed.GetRequiredValue(importFile), parsed.GetValue(dryRun), parsed.InvocationConfiguration.Output,
+                parsed.InvocationConfiguration.Error, ct);
+        });
         programme.Add(create);
         programme.Add(list);
         programme.Add(match);
+        programme.Add(import);
         return programme;
 
         static string[] Given(string option, string? value) => value is null ? [] : [option, value];

@@ -174,4 +174,35 @@ public sealed class ImportTests(TrellisApp app) : IClassFixture<TrellisApp>
         };
         return await browser.PostAsync($"{page}?handler=Check", form);
     }
+
+    [Fact]
+    public async Task TheImportCommand_ImportsThroughTheSameImport_AndRefusesABadFileWhole()
+    {
+        var programme = await app.EnrollingAsync();
+        var mentor = await app.MentorAsync("Maria Command");
+        var newcomer = Members.NewEmail("command");
+        var file = Path.Combine(Path.GetTempPath(), $"trellis-import-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(file, $"email,name,role,capacity\n{mentor.Member.Email},Maria,mentor,2\nnot-an-address,Bad,mentee,\n");
+            var refused = new StringWriter();
+            Assert.Equal(1, await AdminCommands.RunAsync(app.Services, ["programme", "import", "--slug", programme.Slug, "--file", file],
+                refused, refused, default));
+            Assert.Contains("line 3", refused.ToString(), StringComparison.Ordinal);
+            Assert.Equal(0, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ProgrammeId == programme.Id)));
+
+            await File.WriteAllTextAsync(file, $"email,name,role,capacity\n{mentor.Member.Email},Maria,mentor,2\n{newcomer},Nina,mentee,\n");
+            var output = new StringWriter();
+            Assert.Equal(0, await AdminCommands.RunAsync(app.Services, ["programme", "import", "--slug", programme.Slug, "--file", file],
+                output, output, default));
+            Assert.Contains("Imported: 2 rows, 1 added", output.ToString(), StringComparison.Ordinal);
+            var maria = await app.WithDbAsync(db => db.Participants.AsNoTracking().SingleAsync(p => p.ProgrammeId == programme.Id));
+            Assert.Equal((mentor.Id, ProgrammeRole.Mentor, ParticipantSource.Import, 2), (maria.MemberId, maria.Role, maria.Source, maria.Capacity));
+            Assert.Equal(1, await app.WithDbAsync(db => db.Invitations.CountAsync(i => i.ProgrammeId == programme.Id && i.Email == newcomer)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -56,36 +56,52 @@ public static class ScaleProgramme
             .ToList();
         if (chosen.Count < mentees + mentors) throw new InvalidOperationException("The generated community is too small; this is a bug.");
 
+        // One batch is built (members, profiles, participants, vectors: CPU only, rows in parallel) while the one before is
+        // written, each batch in a save of its own with the change tracker emptied after it.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var batches = chosen.Chunk(Batch).ToArray();
         var written = 0;
-        foreach (var batch in chosen.Chunk(Batch))
+        Task<Rows> Build(int index) => Task.Run(() => BuildAsync(batches[index], index * Batch, slug, programmeId, now, ct), ct);
+        var next = Build(0);
+        for (var b = 0; b < batches.Length; b++)
         {
-            var rows = new List<(Profile Profile, ProgrammeRole Role)>(batch.Length);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var (person, role) = batch[i];
-                var member = DemoSeeder.NewMember($"p{written + i + 1}@{slug}.scale.trellis.test", person.Profile.DisplayName, "", now);
-                member.PasswordHash = null;
-                var input = person.Profile;
-                input.SeekingMentor = role == ProgrammeRole.Mentee;
-                input.OpenToMentoring = role == ProgrammeRole.Mentor;
-                if (role == ProgrammeRole.Mentor) input.MentorCapacity = MentorPlaces;
-                var profile = new Profile(member.Id, now);
-                profile.Update(input, now);
-                var participant = new Participant(programmeId, member.Id, role, ParticipantSource.Import, now);
-                participant.Fill([], MentorPlaces, complete: true, now);
-                db.Users.Add(member);
-                db.Profiles.Add(profile);
-                db.Participants.Add(participant);
-                rows.Add((profile, role));
-            }
-            foreach (var embedding in await EmbeddingsAsync(rows, now, ct)) db.ProfileEmbeddings.Add(embedding);
+            var rows = await next;
+            if (b + 1 < batches.Length) next = Build(b + 1);
+            db.Users.AddRange(rows.Members);
+            db.Profiles.AddRange(rows.Profiles);
+            db.Participants.AddRange(rows.Participants);
+            db.ProfileEmbeddings.AddRange(rows.Embeddings);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            written += batch.Length;
+            written += rows.Members.Length;
             if (written % 20_000 < Batch) await progress.WriteLineAsync($"  {written} of {chosen.Count} participants written…");
         }
         return new ScaleProgrammeResult(programmeId, coordinatorEmail, mentees, mentors);
+    }
+
+    private sealed record Rows(Member[] Members, Profile[] Profiles, Participant[] Participants, List<ProfileEmbedding> Embeddings);
+
+    private static async Task<Rows> BuildAsync((DemoPerson Person, ProgrammeRole Role)[] batch, int offset, string slug, Guid programmeId,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var (members, profiles, participants) = (new Member[batch.Length], new Profile[batch.Length], new Participant[batch.Length]);
+        Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var (person, role) = batch[i];
+            var member = DemoSeeder.NewMember($"p{offset + i + 1}@{slug}.scale.trellis.test", person.Profile.DisplayName, "", now);
+            member.PasswordHash = null;
+            var input = person.Profile;
+            input.SeekingMentor = role == ProgrammeRole.Mentee;
+            input.OpenToMentoring = role == ProgrammeRole.Mentor;
+            if (role == ProgrammeRole.Mentor) input.MentorCapacity = MentorPlaces;
+            var profile = new Profile(member.Id, now);
+            profile.Update(input, now);
+            var participant = new Participant(programmeId, member.Id, role, ParticipantSource.Import, now);
+            participant.Fill([], MentorPlaces, complete: true, now);
+            (members[i], profiles[i], participants[i]) = (member, profile, participant);
+        });
+        var embeddings = await EmbeddingsAsync([.. profiles.Select((p, i) => (p, batch[i].Role))], now, ct);
+        return new Rows(members, profiles, participants, embeddings);
     }
 
     /// <summary>Each profile's vector of its own texts, stored as the refresher would store the model's (same hash).</summary>
