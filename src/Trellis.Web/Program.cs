@@ -4,7 +4,7 @@ using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Email;
 using Trellis.Web.Infrastructure.Observability;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.AddTrellisDatabase();
 builder.AddTrellisAuth();
