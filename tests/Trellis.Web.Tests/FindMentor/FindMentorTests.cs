@@ -140,6 +140,16 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
     }
 
     [Fact]
+    public async Task AnUpperExperienceBelowTheLower_IsRefusedInTheFormsOwnWords()
+    {
+        var c = await CommunityAsync();
+        var response = await c.MenteeApi.GetAsync("/api/v1/mentors?minYears=10&maxYears=5");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal("“Experience up to” must be at least “Experience from”.", errors["maxYears"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SearchWithWords_ShowsOnlyMentorsCloseToThem_AndCountsOnlyThem()
     {
         var c = await CommunityAsync();

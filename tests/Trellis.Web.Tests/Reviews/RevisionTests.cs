@@ -168,6 +168,8 @@ public sealed class RevisionTests(KeepingApp app) : IClassFixture<KeepingApp>
         var form = await mentee.Member.Browser.GetStringAsync(page);
         Assert.Contains("<option value=\"Months\" selected=\"selected\">", form, StringComparison.Ordinal);
         Assert.Contains("name=\"Input.BasedOnVersion\" value=\"1\"", form, StringComparison.Ordinal);
+        Assert.Contains("propose new terms and the other person can accept them", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("The seed", form, StringComparison.Ordinal);
 
         var sent = await mentee.Member.Browser.PostAsync(page, KeepingBuilders.AgreementFormFields(form, ("Input.Agreement.CadenceEvery", "2")));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);

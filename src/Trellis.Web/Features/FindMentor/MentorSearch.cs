@@ -37,7 +37,7 @@ public sealed record MentorQuery
         if (MinOverlapHours is < 0 or > 24) errors["minOverlapHours"] = ["Must be between 0 and 24."];
         if (MinYears is < 0 or > 70) errors["minYears"] = ["Must be between 0 and 70."];
         if (MaxYears is < 0 or > 70) errors["maxYears"] = ["Must be between 0 and 70."];
-        if (MinYears > MaxYears) errors["maxYears"] = ["Must not be less than minYears."];
+        if (MinYears > MaxYears) errors["maxYears"] = ["“Experience up to” must be at least “Experience from”."];
         if (PageSize is < 1 or > MentorSearchRequest.MaxPageSize) errors["pageSize"] = [$"Must be between 1 and {MentorSearchRequest.MaxPageSize}."];
         if (Page < 1 || Page * PageSize > MentorSearchRequest.MaxDepth) errors["page"] = [$"Must be at least 1, and page × pageSize at most {MentorSearchRequest.MaxDepth}."];
         return errors;
