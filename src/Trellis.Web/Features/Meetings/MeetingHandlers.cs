@@ -305,7 +305,7 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
     {
         if (!TimeZones.IsValidIana(zone))
         {
-            errors[zoneGiven ? "timeZone" : "start"] = ["Must be an IANA time zone such as Europe/London."];
+            errors[zoneGiven ? "timeZone" : "start"] = ["Pick a time zone from the list: a region and a city, such as Europe/London."];
             return null;
         }
         var from = ReadInstant(start, zone, "start", errors);

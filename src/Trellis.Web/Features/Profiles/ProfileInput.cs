@@ -97,7 +97,7 @@ public sealed class ProfileInput
         Text("displayName", DisplayName, Accounts.Member.DisplayNameMaxLength, required: true);
         Text("headline", Headline, HeadlineMax);
         Text("bio", Bio, LongTextMax);
-        if (!TimeZones.IsValidIana(TimeZone)) Add("timeZone", "Must be an IANA time zone such as Europe/Paris.");
+        if (!TimeZones.IsValidIana(TimeZone)) Add("timeZone", "Pick your time zone from the list: a region and a city, such as Europe/Paris.");
         Range("workdayStartHour", WorkdayStartHour, 0, 23);
         Range("workdayEndHour", WorkdayEndHour, 1, 24);
         if (WorkdayEndHour <= WorkdayStartHour) Add("workdayEndHour", "Must be later than the start of the working day.");
