@@ -19,6 +19,7 @@ using Trellis.Web.Features.Messages;
 using Trellis.Web.Features.Moderation;
 using Trellis.Web.Features.Notifications;
 using Trellis.Web.Features.Profiles;
+using Trellis.Web.Features.Guides;
 using Trellis.Web.Features.Programmes;
 using Trellis.Web.Features.Resources;
 using Trellis.Web.Features.Reviews;
@@ -137,6 +138,7 @@ public static class WebSetup
         services.AddScoped<EndorsementHandlers>();
         services.AddScoped<Trellis.Web.Features.Moderation.IReportTarget, EndorsementReportTarget>();
         services.AddTrellisProgrammes();
+        services.AddTrellisGuides();
         services.AddTrellisJobs(configuration);
         return services;
     }
@@ -189,6 +191,7 @@ public static class WebSetup
         api.MapReviews();
         api.MapEndorsements();
         api.MapProgrammes();
+        api.MapGuides();
         return app;
     }
 }

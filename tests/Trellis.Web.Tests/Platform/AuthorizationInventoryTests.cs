@@ -28,6 +28,8 @@ public sealed class AuthorizationInventoryTests(TrellisApp app) : IClassFixture<
         // Unsubscribing from one kind of e-mail: mail programs POST without signing in (RFC 8058); the signed,
         // encrypted token is the credential (docs/notifications in docs/ui.md).
         "/email/unsubscribe", "/Unsubscribe",
+        // Public guides are public (ADR 0032); GuideAccess finds only what the visitor may read, 404 otherwise.
+        "/Guides", "/Guides/{slug}", "/api/v1/guides", "/api/v1/guides/{id:guid}",
     ];
 
     [Fact]

@@ -63,6 +63,9 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Features.Programmes.Matching.DraftMatch> DraftMatches => Set<Features.Programmes.Matching.DraftMatch>();
     public DbSet<Features.Programmes.Matching.BulkRun> BulkRuns => Set<Features.Programmes.Matching.BulkRun>();
     public DbSet<Features.Programmes.Matching.PairRule> PairRules => Set<Features.Programmes.Matching.PairRule>();
+    public DbSet<Features.Guides.Guide> Guides => Set<Features.Guides.Guide>();
+    public DbSet<Features.Guides.GuideQuestion> GuideQuestions => Set<Features.Guides.GuideQuestion>();
+    public DbSet<Features.Guides.GuideAnswer> GuideAnswers => Set<Features.Guides.GuideAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,11 @@
+namespace Trellis.Web.Features.Guides;
+
+public static class GuidesSetup
+{
+    public static IServiceCollection AddTrellisGuides(this IServiceCollection services)
+    {
+        services.AddScoped<GuideAccess>();
+        services.AddScoped<GuideHandlers>();
+        return services;
+    }
+}
