@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Trellis.Web.Features.Programmes.Enrolment;
 using Trellis.Web.Features.Programmes.Matching;
 using Trellis.Web.Features.Programmes.MenteeChoice;
+using Trellis.Web.Features.Programmes.Reports;
 using Trellis.Web.Infrastructure.Auth;
 using Trellis.Web.Infrastructure.Http;
 
@@ -45,6 +46,7 @@ public static class ProgrammesApi
             .WithSummary("An owner makes another coordinator an owner too.");
         one.MapEnrolmentAdministration();
         one.MapMatching();
+        one.MapReports();
         api.MapEnrolment();
         api.MapMenteeChoice();
     }

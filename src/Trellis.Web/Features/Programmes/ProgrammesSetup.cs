@@ -22,6 +22,7 @@ public static class ProgrammesSetup
         services.AddScoped<Matching.ProfileComparison>();
         services.AddScoped<Matching.BulkHandlers>();
         services.AddSingleton<Matching.BulkRunner>();
+        services.AddScoped<Reports.ProgrammeReports>();
         return services;
     }
 }
