@@ -29,7 +29,7 @@ public sealed class AuthorizationInventoryTests(TrellisApp app) : IClassFixture<
         // encrypted token is the credential (docs/notifications in docs/ui.md).
         "/email/unsubscribe", "/Unsubscribe",
         // Public guides are public (ADR 0032); GuideAccess finds only what the visitor may read, 404 otherwise.
-        "/Guides", "/Guides/{slug}", "/api/v1/guides", "/api/v1/guides/{id:guid}",
+        "/Guides", "/Guides/{slug}", "/api/v1/guides", "/api/v1/guides/{id:guid}", "/api/v1/guides/{id:guid}/questions",
     ];
 
     [Fact]

@@ -20,6 +20,24 @@ public static class GuidesApi
             .WithSummary("Write a guide: title, body (Markdown), visibility (Public, MembersOnly, ProgrammeOnly) and programmeId (a programme the caller coordinates; none = site-wide, administrators only).");
         group.MapPut("/{id:guid}", Edit).WithName("EditGuide")
             .WithSummary("Edit a guide (its programme's coordinators; administrators for site-wide ones) from the version read. 409 if someone else edited it since; 404 for anyone who may not edit it.");
+
+        var thread = group.MapGroup("/{id:guid}");
+        thread.MapGet("/questions", Thread).AllowAnonymous().WithName("ListGuideQuestions")
+            .WithSummary("The questions under a guide with their answers, to whoever reads the guide; hidden ones only to its moderators (flagged).");
+        thread.MapPost("/questions", Ask).WithName("AskGuideQuestion")
+            .WithSummary("Ask a question under a guide you read (text, Markdown). Its author is told (administrators, for Trellis's own guides).");
+        thread.MapPost("/questions/{questionId:guid}/answers", Answer).WithName("AnswerGuideQuestion")
+            .WithSummary("Answer a question (text, Markdown). Whoever asked is told.");
+        thread.MapPut("/questions/{questionId:guid}/answer", Mark).WithName("MarkGuideAnswer")
+            .WithSummary("The guide's author or its programme's coordinators mark one answer (answerId) as the answer; marking another replaces it. Whoever asked is told.");
+        thread.MapPost("/questions/{questionId:guid}/hide", HideQuestion).WithName("HideGuideQuestion")
+            .WithSummary("The guide's coordinators (administrators) hide a question and so its whole thread from members.");
+        thread.MapDelete("/questions/{questionId:guid}", DeleteQuestion).WithName("DeleteGuideQuestion")
+            .WithSummary("The guide's coordinators (administrators) delete a question and its answers.");
+        thread.MapPost("/answers/{answerId:guid}/hide", HideAnswer).WithName("HideGuideAnswer")
+            .WithSummary("The guide's coordinators (administrators) hide an answer from members; if it was the answer, it no longer is.");
+        thread.MapDelete("/answers/{answerId:guid}", DeleteAnswer).WithName("DeleteGuideAnswer")
+            .WithSummary("The guide's coordinators (administrators) delete an answer.");
     }
 
     private static async Task<Ok<IReadOnlyList<GuideSummary>>> List(HttpContext http, GuideHandlers handlers, CancellationToken ct) =>
@@ -38,4 +56,31 @@ public static class GuidesApi
     private static Task<Results<Ok<GuideView>, ProblemHttpResult>> Edit(Guid id, EditGuide request, HttpContext http,
         GuideHandlers handlers, CancellationToken ct) =>
         handlers.EditAsync(http.User.MemberId(), id, request, ct).ToOk();
+
+    private static Task<Results<Ok<ThreadView>, ProblemHttpResult>> Thread(Guid id, HttpContext http, QuestionHandlers handlers, CancellationToken ct) =>
+        handlers.ThreadAsync(http.User.MemberIdOrNull(), id, ct).ToOk();
+
+    private static Task<Results<Created<QuestionView>, ProblemHttpResult>> Ask(Guid id, AskQuestion request, HttpContext http,
+        QuestionHandlers handlers, CancellationToken ct) =>
+        handlers.AskAsync(http.User.MemberId(), id, request, ct).ToCreated(q => $"/api/v1/guides/{id}/questions#{q.Id}");
+
+    private static Task<Results<Created<QuestionView>, ProblemHttpResult>> Answer(Guid id, Guid questionId, AnswerQuestion request,
+        HttpContext http, QuestionHandlers handlers, CancellationToken ct) =>
+        handlers.AnswerAsync(http.User.MemberId(), id, questionId, request, ct).ToCreated(_ => $"/api/v1/guides/{id}/questions#{questionId}");
+
+    private static Task<Results<Ok<QuestionView>, ProblemHttpResult>> Mark(Guid id, Guid questionId, MarkAnswer request,
+        HttpContext http, QuestionHandlers handlers, CancellationToken ct) =>
+        handlers.MarkAsync(http.User.MemberId(), id, questionId, request, ct).ToOk();
+
+    private static Task<Results<NoContent, ProblemHttpResult>> HideQuestion(Guid id, Guid questionId, HttpContext http,
+        QuestionHandlers handlers, CancellationToken ct) => handlers.HideQuestionAsync(http.User.MemberId(), id, questionId, ct).ToNoContent();
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteQuestion(Guid id, Guid questionId, HttpContext http,
+        QuestionHandlers handlers, CancellationToken ct) => handlers.DeleteQuestionAsync(http.User.MemberId(), id, questionId, ct).ToNoContent();
+
+    private static Task<Results<NoContent, ProblemHttpResult>> HideAnswer(Guid id, Guid answerId, HttpContext http,
+        QuestionHandlers handlers, CancellationToken ct) => handlers.HideAnswerAsync(http.User.MemberId(), id, answerId, ct).ToNoContent();
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteAnswer(Guid id, Guid answerId, HttpContext http,
+        QuestionHandlers handlers, CancellationToken ct) => handlers.DeleteAnswerAsync(http.User.MemberId(), id, answerId, ct).ToNoContent();
 }

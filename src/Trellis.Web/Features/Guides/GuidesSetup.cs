@@ -6,6 +6,9 @@ public static class GuidesSetup
     {
         services.AddScoped<GuideAccess>();
         services.AddScoped<GuideHandlers>();
+        services.AddScoped<QuestionHandlers>();
+        services.AddScoped<Moderation.IReportTarget, QuestionReportTarget>();
+        services.AddScoped<Moderation.IReportTarget, AnswerReportTarget>();
         return services;
     }
 }

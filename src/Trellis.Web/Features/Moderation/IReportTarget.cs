@@ -7,6 +7,8 @@ public enum ReportKind
     Request,
     Profile,
     Endorsement,
+    GuideQuestion,
+    GuideAnswer,
 }
 
 /// <summary>The reported item alone, as an administrator may see it: never the conversation around it.</summary>

@@ -19,7 +19,7 @@ public static class ModerationApi
     public static void MapModeration(this RouteGroupBuilder api)
     {
         api.MapPost("/reports", File).WithTags("Moderation").RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Reports).WithName("FileReport")
-            .WithSummary("Report a message, request, profile or endorsement you can see, for abuse. The reported member is never told who reported it. 409 if you already have an open report on it.");
+            .WithSummary("Report a message, request, profile, endorsement, or a question or answer under a guide, that you can see, for abuse. The reported member is never told who reported it. 409 if you already have an open report on it.");
 
         var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator);
         admin.MapGet("/reports", List).WithName("ListOpenReports")

@@ -56,6 +56,8 @@ public sealed class ReportHandlers(TrellisDbContext db, IEnumerable<IReportTarge
         ReportKind.Message => "message",
         ReportKind.Request => "mentorship request",
         ReportKind.Profile => "profile",
+        ReportKind.GuideQuestion => "question",
+        ReportKind.GuideAnswer => "answer",
         _ => "endorsement",
     };
 

@@ -59,6 +59,7 @@ public enum NotificationKind
     ResourceShared,
     Endorsement,
     Programme,
+    Guides,
 }
 
 public enum EmailDelivery

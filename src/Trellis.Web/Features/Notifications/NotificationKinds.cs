@@ -23,6 +23,7 @@ public static class NotificationKinds
         NotificationKind.ResourceShared => "An article or a book is shared with me",
         NotificationKind.Endorsement => "An endorsement of me is written, or one I wrote is published",
         NotificationKind.Programme => "News from a programme I take part in or coordinate (enrolment, matches)",
+        NotificationKind.Guides => "A question under a guide I wrote, or an answer to a question I asked",
         _ => kind.ToString(),
     };
 }
