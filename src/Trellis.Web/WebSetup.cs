@@ -100,6 +100,10 @@ public static class WebSetup
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<MeetingHandlers>();
         services.AddScoped<IPauseMeetings, MeetingPause>();
+        // Pair health (ADR 0031): each workspace feature answers for its own signal.
+        services.AddScoped<IPairSignal, MeetingSignal>();
+        services.AddScoped<IPairSignal, ReviewSignal>();
+        services.AddScoped<IPairSignal, CheckInSignal>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IMentorshipStatusListener, MeetingStatusListener>();
         services.AddSingleton<MeetingReminders>();

@@ -140,6 +140,8 @@ public sealed class CoordinatorPrivacyTests(PrivacyApp app) : IClassFixture<Priv
             ["participantId"] = (string)participants["participants"]!.AsArray().Single(p => (string)p!["role"]! == "Mentee")!["id"]!,
             ["draftId"] = (string)(await draft.Content.ReadFromJsonAsync<JsonObject>())!["id"]!,
             ["menteeId"] = tom.Id.ToString(), ["mentorId"] = maria.Id.ToString(), ["mentee"] = tom.Id.ToString(), ["mentor"] = maria.Id.ToString(),
+            // No pair exists yet: the nudge's guard on a real pair is NudgeTests' (other coordinator, participant, third member).
+            ["mentorshipId"] = Guid.NewGuid().ToString(),
         };
         return (programme, tom, maria, ids);
     }

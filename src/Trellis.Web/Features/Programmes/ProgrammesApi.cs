@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trellis.Web.Features.Programmes.Enrolment;
+using Trellis.Web.Features.Programmes.Health;
 using Trellis.Web.Features.Programmes.Matching;
 using Trellis.Web.Features.Programmes.MenteeChoice;
 using Trellis.Web.Features.Programmes.Reports;
@@ -47,6 +48,7 @@ public static class ProgrammesApi
         one.MapEnrolmentAdministration();
         one.MapMatching();
         one.MapReports();
+        one.MapHealth();
         api.MapEnrolment();
         api.MapMenteeChoice();
     }

@@ -23,6 +23,8 @@ public static class ProgrammesSetup
         services.AddScoped<Matching.BulkHandlers>();
         services.AddSingleton<Matching.BulkRunner>();
         services.AddScoped<Reports.ProgrammeReports>();
+        services.AddScoped<Health.PairHealth>();
+        services.AddScoped<Health.PairNudges>();
         return services;
     }
 }

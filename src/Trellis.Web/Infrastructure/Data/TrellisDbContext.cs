@@ -66,6 +66,7 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Features.Guides.Guide> Guides => Set<Features.Guides.Guide>();
     public DbSet<Features.Guides.GuideQuestion> GuideQuestions => Set<Features.Guides.GuideQuestion>();
     public DbSet<Features.Guides.GuideAnswer> GuideAnswers => Set<Features.Guides.GuideAnswer>();
+    public DbSet<Features.Programmes.Health.NudgeClaim> NudgeClaims => Set<Features.Programmes.Health.NudgeClaim>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1858,6 +1858,46 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Occurrence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SentBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "At");
+
+                    b.HasIndex("ProgrammeId", "Kind", "SubjectId", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("NudgeClaims");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.BulkRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2941,6 +2981,15 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeClaim", b =>
+                {
                     b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")

@@ -1846,6 +1846,46 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occurrence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "At");
+
+                    b.HasIndex("ProgrammeId", "Kind", "SubjectId", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("NudgeClaims");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.BulkRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2929,6 +2969,15 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeClaim", b =>
+                {
                     b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")

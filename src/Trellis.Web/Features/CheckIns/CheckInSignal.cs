@@ -1,0 +1,18 @@
+using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Workspace;
+using Trellis.Web.Infrastructure.Data;
+
+namespace Trellis.Web.Features.CheckIns;
+
+/// <summary>A check-in still open past the time its urgency gave the mentor to answer.</summary>
+public sealed class CheckInSignal(TrellisDbContext db) : IPairSignal
+{
+    public const string SignalName = "CheckInOverdue";
+
+    public string Name => SignalName;
+
+    public IQueryable<Guid> Flagged(IQueryable<Mentorship> running, DateTimeOffset now, HealthRules rules) =>
+        running.Where(m => db.CheckIns.Any(c => c.MentorshipId == m.Id && c.Status == CheckInStatus.Open
+                                                && c.AnswerDueAt != null && c.AnswerDueAt < now))
+            .Select(m => m.Id);
+}
