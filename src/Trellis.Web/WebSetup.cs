@@ -82,6 +82,8 @@ public static class WebSetup
         services.AddSingleton(SentenceEmbedder.Shared);
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SentenceEmbedder.Shared);
         services.AddSingleton<EmbeddingRefresher>();
+        services.AddSingleton<EmbeddingBacklog>();
+        services.AddHealthChecks().AddCheck<EmbeddingBacklogCheck>("embeddings", tags: ["ready"]);
         services.AddSingleton<MentorDirectory>();
         services.AddScoped<MentorSearch>();
         if (configuration.GetValue("Matching:RunWorker", true))

@@ -128,6 +128,30 @@ public sealed class ProfilePageTests(TrellisApp app) : IClassFixture<TrellisApp>
         System.Text.RegularExpressions.Regex.Matches(html, "<details id=\"step-([a-z]+)\" class=\"profile-step\"( open=\"open\")?")
             .Select(m => (m.Groups[1].Value, m.Groups[2].Success)).ToList();
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("0")]
+    public async Task AMentorWhoDoesNotSayTheirHours_IsNeverShownAsGivingNoHours(string hours)
+    {
+        var member = await app.SignedInAsync("Page Editor");
+        var response = await member.Browser.PostAsync("/Profile/Edit", await Fields(member.Browser,
+            ("Input.MentorCapacity", "1"), ("Input.OpenToMentoring", "true"), ("Input.HoursPerMonth", hours)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var profile = await app.WithDbAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.MemberId == member.Id));
+        Assert.Null(profile.HoursPerMonth);
+
+        var dashboard = await member.Browser.GetStringAsync("/Dashboard");
+        Assert.Contains("You are open to mentoring up to 1 mentee.", dashboard, StringComparison.Ordinal);
+        var other = await app.SignedInAsync("Curious Mentee");
+        var page = await other.Browser.GetStringAsync($"/Members/{member.Id}");
+        Assert.Contains("Can mentor up to 1 mentee.", page, StringComparison.Ordinal);
+        foreach (var html in new[] { dashboard, page })
+            Assert.DoesNotContain("0 hours", html, StringComparison.Ordinal);
+        var edit = await member.Browser.GetStringAsync("/Profile/Edit");
+        Assert.Matches("name=\"Input.HoursPerMonth\"[^>]*value=\"\"", edit);
+    }
+
     [Fact]
     public async Task MemberPage_OfAMembersOnlyProfile_Is404ForAnonymousVisitors()
     {

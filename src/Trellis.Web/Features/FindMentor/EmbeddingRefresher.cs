@@ -13,7 +13,7 @@ namespace Trellis.Web.Features.FindMentor;
 /// is two nodes computing the same vector.
 /// </summary>
 public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, IEmbeddingGenerator<string, Embedding<float>> embedder,
-    TimeProvider time)
+    EmbeddingBacklog backlog, TimeProvider time)
 {
     /// <summary>Model and text recipe: a change to either makes every stored vector stale.</summary>
     public static readonly string Model = $"{SentenceEmbedder.ModelId} / text v{ProfileText.Version}";
@@ -23,31 +23,38 @@ public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, IEmbeddingGe
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var computed = 0;
+        EmbeddingBacklogCounts waiting;
+        await using (var scope = scopes.CreateAsyncScope())
+            waiting = await backlog.CountAsync(scope.ServiceProvider.GetRequiredService<TrellisDbContext>(), ct);
         foreach (var role in new[] { EmbeddingRole.Mentor, EmbeddingRole.Mentee })
         {
             while (true)
             {
-                var n = await RefreshBatchAsync(role, ct);
-                if (n < 0) break;
+                var (seen, n) = await RefreshBatchAsync(role, ct);
+                if (seen == 0) break;
                 computed += n;
+                // Count down as batches finish, so the gauge moves during a long backlog without a query per batch.
+                waiting = role == EmbeddingRole.Mentor
+                    ? waiting with { Mentors = Math.Max(0, waiting.Mentors - seen) }
+                    : waiting with { Mentees = Math.Max(0, waiting.Mentees - seen) };
+                backlog.Record(waiting);
             }
         }
+        if (waiting.Total == 0) backlog.Record(waiting with { OldestWaitingSince = null });
         return computed;
     }
 
-    /// <returns>Vectors computed, or -1 when nothing was stale.</returns>
-    private async Task<int> RefreshBatchAsync(EmbeddingRole role, CancellationToken ct)
+    /// <returns>Stale profiles handled (0 when none was left) and vectors computed for them.</returns>
+    private async Task<(int Seen, int Computed)> RefreshBatchAsync(EmbeddingRole role, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
         var mentor = role == EmbeddingRole.Mentor;
-        var stale = await db.Profiles.AsNoTracking()
-            .Where(p => mentor ? p.OpenToMentoring : p.SeekingMentor)
-            .Where(p => !db.ProfileEmbeddings.Any(e => e.MemberId == p.MemberId && e.Role == role && e.Model == Model && e.ComputedAt >= p.UpdatedAt))
+        var stale = await EmbeddingBacklog.Waiting(db, role)
             .OrderBy(p => p.MemberId)
             .Take(Batch)
             .ToListAsync(ct);
-        if (stale.Count == 0) return -1;
+        if (stale.Count == 0) return (0, 0);
 
         var ids = stale.Select(p => p.MemberId).ToList();
         var existing = await db.ProfileEmbeddings.Where(e => ids.Contains(e.MemberId) && e.Role == role).ToDictionaryAsync(e => e.MemberId, ct);
@@ -84,6 +91,6 @@ public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, IEmbeddingGe
         {
             // Another node stored the same embedding first; its row is as good as ours.
         }
-        return toEmbed.Count;
+        return (stale.Count, toEmbed.Count);
     }
 }

@@ -59,7 +59,8 @@ public sealed class Profile
 
     public bool OpenToMentoring { get; private set; }
     public int MentorCapacity { get; private set; }
-    public int HoursPerMonth { get; private set; }
+    /// <summary>Null when the mentor did not say; never shown as "0 hours".</summary>
+    public int? HoursPerMonth { get; private set; }
     public List<string> MentorTopics { get; private set; } = [];
     public List<string> QualitiesOffered { get; private set; } = [];
     public List<string> FormatsOffered { get; private set; } = [];
@@ -127,7 +128,8 @@ public sealed class Profile
 
         OpenToMentoring = input.OpenToMentoring;
         MentorCapacity = input.MentorCapacity;
-        HoursPerMonth = input.HoursPerMonth;
+        // 0 from the form or an older client means "did not say", not "can give no time".
+        HoursPerMonth = input.HoursPerMonth is > 0 ? input.HoursPerMonth : null;
         MentorTopics = Distinct(input.MentorTopics);
         QualitiesOffered = Distinct(input.QualitiesOffered);
         FormatsOffered = Distinct(input.FormatsOffered, lower: true);

@@ -36,7 +36,7 @@ public sealed class ProfileForm
 
     public bool OpenToMentoring { get; set; }
     public int MentorCapacity { get; set; }
-    public int HoursPerMonth { get; set; }
+    public int? HoursPerMonth { get; set; }
     public string MentorTopics { get; set; } = "";
     public string QualitiesOffered { get; set; } = "";
     public List<string> FormatsOffered { get; set; } = [];
@@ -59,7 +59,7 @@ public sealed class ProfileForm
         SeekingMentor = v.AsMentee?.SeekingMentor ?? false, MenteeGoals = v.AsMentee?.Goals ?? "",
         QualitiesSought = Join(v.AsMentee?.QualitiesSought), PreferredFormats = [.. v.AsMentee?.PreferredFormats ?? []],
         OpenToMentoring = v.AsMentor?.OpenToMentoring ?? false, MentorCapacity = v.AsMentor?.Capacity ?? 0,
-        HoursPerMonth = v.AsMentor?.HoursPerMonth ?? 0, MentorTopics = Join(v.AsMentor?.Topics),
+        HoursPerMonth = v.AsMentor?.HoursPerMonth, MentorTopics = Join(v.AsMentor?.Topics),
         QualitiesOffered = Join(v.AsMentor?.QualitiesOffered), FormatsOffered = [.. v.AsMentor?.FormatsOffered ?? []],
         Motivations = [.. v.AsMentor?.Motivations ?? []], OpenToPeerMentoring = v.AsMentor?.OpenToPeerMentoring ?? false,
         OpenToReverseMentoring = v.AsMentor?.OpenToReverseMentoring ?? false, Version = v.Version,

@@ -48,7 +48,7 @@ public sealed class ProfileInput
 
     public bool OpenToMentoring { get; set; }
     public int MentorCapacity { get; set; }
-    public int HoursPerMonth { get; set; }
+    public int? HoursPerMonth { get; set; }
     public List<string> MentorTopics { get; set; } = [];
     public List<string> QualitiesOffered { get; set; } = [];
     public List<string> FormatsOffered { get; set; } = [];
@@ -132,7 +132,7 @@ public sealed class ProfileInput
         if (!Enum.IsDefined(Ask)) Add("ask", "Must be Mentor, Peer or Junior.");
 
         Range("mentorCapacity", MentorCapacity, 0, 50);
-        Range("hoursPerMonth", HoursPerMonth, 0, 200);
+        if (HoursPerMonth is { } hours) Range("hoursPerMonth", hours, 0, 200);
         if (OpenToMentoring && MentorCapacity == 0) Add("mentorCapacity", "A mentor needs room for at least one mentee.");
         List("mentorTopics", MentorTopics);
         List("qualitiesOffered", QualitiesOffered);

@@ -31,7 +31,7 @@ public sealed record MenteeSection(
     bool RequireMeetingOverlap);
 
 public sealed record MentorSection(
-    bool OpenToMentoring, int Capacity, int HoursPerMonth, IReadOnlyList<string> Topics, IReadOnlyList<string> QualitiesOffered,
+    bool OpenToMentoring, int Capacity, int? HoursPerMonth, IReadOnlyList<string> Topics, IReadOnlyList<string> QualitiesOffered,
     IReadOnlyList<string> FormatsOffered, IReadOnlyList<string> Motivations, bool OpenToPeerMentoring, bool OpenToReverseMentoring);
 
 public static class ProfileViews

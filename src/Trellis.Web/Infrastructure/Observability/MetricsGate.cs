@@ -25,7 +25,7 @@ public static class MetricsGate
         }));
     }
 
-    private static bool MayRead(HttpContext context, string? token)
+    internal static bool MayRead(HttpContext context, string? token)
     {
         var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("X-Original-For");
         if (context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) && !forwarded) return true;

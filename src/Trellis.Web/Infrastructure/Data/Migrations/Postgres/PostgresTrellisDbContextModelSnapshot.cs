@@ -1561,7 +1561,7 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("HiddenAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("HoursPerMonth")
+                    b.Property<int?>("HoursPerMonth")
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Interests")

@@ -1549,7 +1549,7 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("HiddenAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("HoursPerMonth")
+                    b.Property<int?>("HoursPerMonth")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Interests")
