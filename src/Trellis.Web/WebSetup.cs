@@ -144,6 +144,9 @@ public static class WebSetup
         services.AddScoped<EndorsementHandlers>();
         services.AddScoped<Trellis.Web.Features.Moderation.IReportTarget, EndorsementReportTarget>();
         services.AddTrellisProgrammes();
+        // Reports on rows of features built on the mentorship are theirs; the programme composes them (ADR 0030).
+        services.AddScoped<Trellis.Web.Features.Programmes.Reports.IPairReport, ReviewScoresReport>();
+        services.AddScoped<Trellis.Web.Features.Programmes.Reports.IPairReport, CheckInsReport>();
         services.AddTrellisGuides();
         services.AddTrellisJobs(configuration);
         return services;

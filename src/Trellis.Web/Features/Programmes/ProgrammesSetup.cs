@@ -25,6 +25,7 @@ public static class ProgrammesSetup
         services.AddScoped<Reports.ProgrammeReports>();
         services.AddScoped<Health.PairHealth>();
         services.AddScoped<Health.PairNudges>();
+        services.AddScoped<Reports.ActivityReports>();
         return services;
     }
 }

@@ -9,7 +9,8 @@ namespace Trellis.Web.Features.Programmes.Reports;
 /// How a programme is doing, in counts only: each report is one aggregate query in the database (GROUP BY over the
 /// programme's participants and pairs), turned into a suppressed table. No query reads what anyone wrote.
 /// </summary>
-public sealed class ProgrammeReports(TrellisDbContext db, ProgrammeAccess access, TimeProvider clock)
+public sealed class ProgrammeReports(TrellisDbContext db, ProgrammeAccess access, ActivityReports activity,
+    IEnumerable<IPairReport> pairReports, TimeProvider clock)
 {
     private static readonly MentorshipStatus[] Running = [MentorshipStatus.Active, MentorshipStatus.Paused];
 
@@ -18,15 +19,24 @@ public sealed class ProgrammeReports(TrellisDbContext db, ProgrammeAccess access
         if (await access.FindAsync(me, id, ct) is not { } programme) return new NotFoundError("No such programme.");
         var now = clock.GetUtcNow();
         var words = (Plural(programme.MenteeWord), Plural(programme.MentorWord));
-        List<Report> reports =
+        var firstJoined = await db.Participants.AsNoTracking().Where(p => p.ProgrammeId == id)
+            .MinAsync(p => (DateTimeOffset?)p.JoinedAt, ct);
+        var months = Months.Between(firstJoined is { } f && f < programme.CreatedAt ? f : programme.CreatedAt, now);
+        List<(int Position, Report Report)> reports =
         [
-            await EnrolmentAsync(id, words, ct),
-            await MatchRateAsync(id, words.Item1, ct),
-            await EndingsAsync(id, ct),
-            await EndReasonsAsync(id, ct),
-            await MentorLoadAsync(id, words.Item2, ct),
+            (10, await EnrolmentAsync(id, words, ct)),
+            (20, await activity.JoinedAsync(id, months, words, ct)),
+            (30, await MatchRateAsync(id, words.Item1, ct)),
+            (40, await activity.FirstMeetingAsync(id, now, ct)),
+            (50, await activity.MeetingsAsync(id, months, now, ct)),
+            (80, await EndingsAsync(id, ct)),
+            (90, await EndReasonsAsync(id, ct)),
+            (100, await MentorLoadAsync(id, words.Item2, ct)),
         ];
-        return new ProgrammeReportsView(programme.Id, programme.Name, programme.Slug, now, reports);
+        var scope = new PairScope(db.Mentorships.Where(m => m.ProgrammeId == id).Select(m => m.Id), months, now);
+        foreach (var report in pairReports) reports.Add((report.Position, await report.BuildAsync(scope, ct)));
+        return new ProgrammeReportsView(programme.Id, programme.Name, programme.Slug, now,
+            [.. reports.OrderBy(r => r.Position).Select(r => r.Report)]);
     }
 
     private static readonly (ParticipantStatus Status, string Label)[] Statuses =
