@@ -152,9 +152,11 @@ public static class AdminCommands
         foreach (var person in DemoCommunity.Generate(3, seed, year))
             await output.WriteLineAsync($"  {person.Email}");
         var programmes = await DemoProgrammes.SeedAsync(services, output, ct);
+        var guides = await DemoGuides.SeedAsync(services, ct);
         await output.WriteLineAsync($"Programmes: sign in as the coordinator {programmes.CoordinatorEmail} (same password) to see their side:");
         foreach (var (name, slug, status, pairs) in programmes.Programmes)
             await output.WriteLineAsync($"  {name} ({status.ToString().ToLowerInvariant()}, {pairs} pairs): /Programmes/{slug}/Manage");
+        await output.WriteLineAsync($"Guides: {string.Join(", ", guides.Select(g => "/Guides/" + g))}");
         return 0;
     }
 

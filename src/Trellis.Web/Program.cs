@@ -19,6 +19,7 @@ if (AdminCommands.IsCommand(args))
     return await AdminCommands.RunAsync(app, args);
 
 await app.Services.MigrateAsync();
+await Trellis.Web.Features.Guides.FirstGuide.EnsureAsync(app.Services);
 
 app.UseTrellisPipeline();
 app.MapTrellisEndpoints();
