@@ -141,7 +141,7 @@ public sealed class CoordinatorPrivacyTests(PrivacyApp app) : IClassFixture<Priv
             ["draftId"] = (string)(await draft.Content.ReadFromJsonAsync<JsonObject>())!["id"]!,
             ["menteeId"] = tom.Id.ToString(), ["mentorId"] = maria.Id.ToString(), ["mentee"] = tom.Id.ToString(), ["mentor"] = maria.Id.ToString(),
             // No pair exists yet: the nudge's guard on a real pair is NudgeTests' (other coordinator, participant, third member).
-            ["mentorshipId"] = Guid.NewGuid().ToString(),
+            ["mentorshipId"] = Guid.NewGuid().ToString(), ["report"] = "enrolment",
         };
         return (programme, tom, maria, ids);
     }

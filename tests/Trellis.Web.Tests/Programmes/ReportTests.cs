@@ -135,6 +135,72 @@ public sealed class ReportTests(TrellisApp app) : IClassFixture<TrellisApp>
     }
 
     [Fact]
+    public async Task TheCsv_WritesTheTablesTexts_FewerThanFiveIncluded()
+    {
+        var s = await SeedAsync();
+        var response = await s.Programme.Owner.Api.GetAsync($"{s.Programme.Api}/reports/enrolment.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var csv = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        Assert.Equal(
+        [
+            ",Mentees,Mentors,Both roles", "Enrolled,12,5,17", "Form not finished,fewer than 5,0,fewer than 5",
+            "Left,not shown,0,not shown", "Removed,0,0,0", "All,22,5,27",
+        ], csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        var reasons = await (await s.Programme.Owner.Api.GetAsync($"{s.Programme.Api}/reports/end-reasons.csv")).Content.ReadAsStringAsync();
+        Assert.Contains("Goals changed,fewer than 5,fewer than 5", reasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE", reasons, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Programme.Owner.Api.GetAsync($"{s.Programme.Api}/reports/nothing.csv")).StatusCode);
+        var stranger = await app.MenteeAsync("Sid Stranger");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Api.GetAsync($"{s.Programme.Api}/reports/enrolment.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePage_ShowsEachReportAsAChartAndATable_AndIs404ForAnyoneElse()
+    {
+        var s = await SeedAsync();
+        var page = await s.Programme.Owner.Member.Browser.GetStringAsync($"{s.Programme.Manage}/Reports");
+
+        foreach (var key in new[] { "enrolment", "joined", "match-rate", "first-meeting", "meetings", "review-scores", "check-ins",
+            "completion", "end-reasons", "mentor-load" })
+        {
+            Assert.Contains($"<canvas id=\"{key}-chart\"", page, StringComparison.Ordinal);
+            Assert.Contains($"<table id=\"{key}-table\">", page, StringComparison.Ordinal);
+            Assert.Contains($"/reports/{key}.csv", page, StringComparison.Ordinal);
+        }
+        var table = page[page.IndexOf("<table id=\"enrolment-table\">", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<th scope=\"row\">Form not finished</th>", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"suppressed\">fewer than 5</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<td>5</td>", table, StringComparison.Ordinal);
+        // The chart's data holds no suppressed value: a gap.
+        var data = page[page.IndexOf("id=\"enrolment-data\">", StringComparison.Ordinal)..];
+        data = data[(data.IndexOf('>') + 1)..data.IndexOf("</script>", StringComparison.Ordinal)];
+        var chart = JsonNode.Parse(data)!;
+        Assert.Equal("[12,null,null,0]", chart["series"]![0]!["data"]!.ToJsonString());
+        Assert.Contains("/lib/chartjs/chart.umd.min.js", page, StringComparison.Ordinal);
+        Assert.Contains("/js/report-charts.js", page, StringComparison.Ordinal);
+
+        var stranger = await app.MenteeAsync("Stu Stranger");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Member.Browser.GetAsync($"{s.Programme.Manage}/Reports")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOverview_ShowsTheFiveNumbers_LinkedToTheReports()
+    {
+        var s = await SeedAsync();
+        var page = await s.Programme.Owner.Member.Browser.GetStringAsync(s.Programme.Manage);
+
+        Assert.Contains("<strong>17</strong> participants enrolled", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>7</strong> matched", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>0</strong> pairs meeting (last 4 weeks)", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>0</strong> healthy pairs", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>5</strong> pairs completed", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{s.Programme.Manage}/Reports#completion\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnEmptyProgramme_ReportsZeros_NotFewerThanFive()
     {
         var programme = await app.ProgrammeAsync();

@@ -26,6 +26,7 @@ public static class ProgrammesSetup
         services.AddScoped<Health.PairHealth>();
         services.AddScoped<Health.PairNudges>();
         services.AddScoped<Reports.ActivityReports>();
+        services.AddScoped<Reports.ProgrammeGlance>();
         return services;
     }
 }

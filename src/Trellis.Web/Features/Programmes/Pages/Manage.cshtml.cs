@@ -4,12 +4,13 @@ namespace Trellis.Web.Features.Programmes.Pages;
 
 /// <summary>A programme at a glance for its coordinators: where it stands, what it can do next.</summary>
 public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handlers, Enrolment.ParticipantHandlers participants,
-    WindingDown windingDown) : CoordinatorPage(access)
+    WindingDown windingDown, Reports.ProgrammeGlance glance) : CoordinatorPage(access)
 {
     public int DefaultNoticeDays => windingDown.DefaultNoticeDays;
 
     public ProgrammeView View { get; private set; } = null!;
     public Enrolment.EnrolmentCounts Counts { get; private set; } = null!;
+    public Reports.FiveNumbers Glance { get; private set; } = null!;
 
     [BindProperty] public Guid? Version { get; set; }
 
@@ -17,6 +18,7 @@ public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handle
     {
         View = (await handlers.GetAsync(Me, Programme.Id, ct)).Value!;
         Counts = (await participants.CountsAsync(Me, Programme.Id, ct)).Value!;
+        Glance = await glance.OfAsync(Programme.Id, ct);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(ProgrammeStatus? to, CancellationToken ct)

@@ -12,6 +12,18 @@ public static class ReportsApi
         one.MapGet("/reports", All).WithName("GetProgrammeReports")
             .WithSummary("Every report of a programme I coordinate, as counts: a figure about 1-4 people reads \"fewer than 5\" " +
                 "and carries no value. 404 for anyone else.");
+        one.MapGet("/reports/{report}.csv", Csv).WithName("ExportProgrammeReport")
+            .WithSummary("One report's table as CSV (the keys are the reports' \"key\"), the same texts as the page. 404 for anyone else.");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(Guid id, string report, HttpContext http,
+        ProgrammeReports reports, CancellationToken ct)
+    {
+        var result = await reports.AllAsync(http.User.MemberId(), id, ct);
+        if (!result.IsSuccess) return result.Error.ToProblem();
+        return result.Value.Reports.SingleOrDefault(r => r.Key == report) is { } found
+            ? TypedResults.File(ReportCsv.Write(found), "text/csv; charset=utf-8", $"{found.Key}.csv")
+            : new NotFoundError("No such report.").ToProblem();
     }
 
     private static async Task<Results<Ok<ProgrammeReportsView>, ProblemHttpResult>> All(Guid id, HttpContext http,
