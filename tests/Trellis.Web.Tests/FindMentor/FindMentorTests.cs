@@ -125,7 +125,7 @@ public sealed class FindMentorTests(FindMentorApp app) : IClassFixture<FindMento
     [InlineData("q", "?q={long}")]
     [InlineData("pageSize", "?pageSize=101")]
     [InlineData("page", "?page=0")]
-    [InlineData("languages", "?languages=english")]
+    [InlineData("languages", "?languages=elvish")]
     [InlineData("formats", "?formats=carrier-pigeon")]
     [InlineData("minYears", "?minYears=ten")]
     [InlineData("maxYears", "?minYears=10&maxYears=5")]

@@ -75,7 +75,7 @@ public sealed class MeetingContentTests(TrellisApp app) : IClassFixture<TrellisA
         { "end", new { start = "2031-03-05T10:00", end = "2031-03-05T19:00" }, "between 15 and 240" },
         { "minutes", new { start = "2031-03-05T10:00", minutes = 10 }, "between 15 and 240" },
         { "minutes", new { start = "2031-03-05T10:00", minutes = 241 }, "between 15 and 240" },
-        { "timeZone", new { start = "2031-03-05T10:00", timeZone = "Mars/Olympus_Mons" }, "Pick a time zone from the list: a region and a city, such as Europe/London." },
+        { "timeZone", new { start = "2031-03-05T10:00", timeZone = "Mars/Olympus_Mons" }, "Pick a time zone from the list, or type a city, such as London or Europe/London." },
         { "start", new { start = "2031-03-30T01:30", timeZone = "Europe/London" }, "clocks go forward" },
         { "medium", new { start = "2031-03-05T10:00", medium = "Pigeon" }, "" },
     };

@@ -36,14 +36,14 @@ public sealed class ProfileApiTests(TrellisApp app) : IClassFixture<TrellisApp>
 
     public static TheoryData<string, object, string> BadFields => new()
     {
-        { "timeZone", "Mars/Olympus_Mons", "Pick your time zone from the list: a region and a city, such as Europe/Paris." },
-        { "timeZone", "Pacific Standard Time", "Pick your time zone from the list: a region and a city, such as Europe/Paris." },
+        { "timeZone", "Mars/Olympus_Mons", "Pick your time zone from the list, or type your city, such as Paris or Europe/Paris." },
+        { "timeZone", "Atlantis", "Pick your time zone from the list, or type your city, such as Paris or Europe/Paris." },
         { "mentorCapacity", -1, "between 0 and 50" },
         { "yearsOfExperience", 71, "between 0 and 70" },
         { "headline", new string('h', 141), "at most 140" },
         { "bio", new string('b', 4001), "at most 4000" },
-        { "languages", new[] { "english" }, "ISO 639-1" },
-        { "languages", new[] { "zz" }, "ISO 639-1" },
+        { "languages", new[] { "Elvish" }, "Write each language by its name or its two-letter code, such as English, Portuguese or fr." },
+        { "languages", new[] { "zz" }, "Write each language by its name or its two-letter code" },
         { "preferredFormats", new[] { "carrier pigeon" }, "not one of" },
         { "skills", Enumerable.Range(0, 31).Select(i => $"skill {i}").ToArray(), "At most 30" },
         { "displayName", "", "required" },
@@ -104,12 +104,45 @@ public sealed class ProfileApiTests(TrellisApp app) : IClassFixture<TrellisApp>
         Assert.Empty(stored.MeetingWindows);
     }
 
+    [Theory]
+    [InlineData("London", "Europe/London")]
+    [InlineData("gmt", "UTC")]
+    [InlineData("são paulo", "America/Sao_Paulo")]
+    [InlineData("New York", "America/New_York")]
+    [InlineData("Pacific Standard Time", "America/Los_Angeles")]
+    [InlineData("Europe/Paris", "Europe/Paris")]
+    public async Task Put_WithATimeZoneAsPeopleSayIt_StoresItsIanaId(string given, string stored)
+    {
+        var member = await app.SignedInAsync("Zone Namer");
+        var api = await app.ApiAsync(member);
+        var body = await ValidBody(api);
+        body["timeZone"] = given;
+        var put = await api.PutAsJsonAsync("/api/v1/me/profile", body);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(stored, await app.WithDbAsync(db => db.Profiles.Where(p => p.MemberId == member.Id).Select(p => p.TimeZone).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Put_WithLanguagesByName_StoresTheirCodes_InTheirOrder()
+    {
+        var member = await app.SignedInAsync("Language Namer");
+        var api = await app.ApiAsync(member);
+        var body = await ValidBody(api);
+        body["languages"] = new JsonArray("English", "français", "PT");
+        body["requiredLanguages"] = new JsonArray("Portuguese");
+        var put = await api.PutAsJsonAsync("/api/v1/me/profile", body);
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        var profile = await app.WithDbAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.MemberId == member.Id));
+        Assert.Equal(["en", "fr", "pt"], profile.Languages);
+        Assert.Equal(["pt"], profile.RequiredLanguages);
+    }
+
     public static TheoryData<string, string, string, string> BadCareerCoachFields => new()
     {
         { "direction", "\"Sideways\"", "direction", "wrong type" },
         { "ask", "\"Boss\"", "ask", "wrong type" },
         { "direction", "\"Move\"", "targetField", "required" },
-        { "requiredLanguages", "[\"portuguese\"]", "requiredLanguages", "ISO 639-1" },
+        { "requiredLanguages", "[\"elvish\"]", "requiredLanguages", "by its name or its two-letter code" },
         { "requiredLanguages", "[\"de\"]", "requiredLanguages", "languages you speak" },
         { "previousFields", "[\"\"]", "previousFields", "cannot be empty" },
         { "meetingWindows", "[{\"day\":\"Monday\",\"start\":\"25:00\",\"end\":\"22:00\"}]", "meetingWindows[0].start", "time such as" },

@@ -24,6 +24,11 @@ public sealed class ProfilePageTests(TrellisApp app) : IClassFixture<TrellisApp>
 
         var dashboard = await member.Browser.GetStringAsync("/Dashboard");
         Assert.Contains("You are open to mentoring up to 2 mentees", dashboard, StringComparison.Ordinal);
+
+        // The form gives back languages by name, and its zone list names each zone's city and offset.
+        var edit = await member.Browser.GetStringAsync("/Profile/Edit");
+        Assert.Matches("name=\"Input.Languages\"[^>]*value=\"English, French\"", edit);
+        Assert.Matches("<option value=\"Asia/Tokyo\">Tokyo \\(UTC(\\+|&#x2B;)09:00\\)</option>", edit); // Razor encodes "+"
         Assert.Contains("You are looking for a mentor", dashboard, StringComparison.Ordinal);
     }
 
@@ -74,7 +79,7 @@ public sealed class ProfilePageTests(TrellisApp app) : IClassFixture<TrellisApp>
     [Theory]
     [InlineData("Input.TimeZone", "Moon/Base", "Input_TimeZone", "Pick your time zone from the list")]
     [InlineData("Input.MentorCapacity", "-2", "Input_MentorCapacity", "between 0 and 50")]
-    [InlineData("Input.Languages", "english", "Input_Languages", "ISO 639-1")]
+    [InlineData("Input.Languages", "Elvish", "Input_Languages", "Write each language by its name or its two-letter code")]
     [InlineData("Input.YearsOfExperience", "lots", "Input_YearsOfExperience", "not valid")]
     [InlineData("Input.CareerHistory[0].FromYear", "1800", "Input_CareerHistory_0__FromYear", "between 1940")]
     public async Task EditPage_WithABadField_ShowsTheMessageNextToIt_AndSavesNothing(string name, string value, string fieldId, string message)

@@ -32,7 +32,7 @@ public sealed record MentorQuery
         if (Q?.Length > QueryMax) errors["q"] = [$"Must be at most {QueryMax} characters."];
         if (Field?.Length > ProfileInput.ShortTextMax) errors["field"] = [$"Must be at most {ProfileInput.ShortTextMax} characters."];
         if (Skill?.Length > ProfileInput.ListItemMax) errors["skill"] = [$"Must be at most {ProfileInput.ListItemMax} characters."];
-        if (Languages.Any(l => !LanguageCodes.IsValid(l))) errors["languages"] = ["Use two-letter ISO 639-1 codes such as en, fr, pt."];
+        if (Languages.Any(l => LanguageCodes.Resolve(l) is null)) errors["languages"] = [LanguageCodes.Unknown];
         if (Formats.Any(f => !ProfileInput.Formats.Contains(f))) errors["formats"] = [$"Each must be one of: {string.Join(", ", ProfileInput.Formats)}."];
         if (MinOverlapHours is < 0 or > 24) errors["minOverlapHours"] = ["Must be between 0 and 24."];
         if (MinYears is < 0 or > 70) errors["minYears"] = ["Must be between 0 and 70."];
@@ -47,7 +47,7 @@ public sealed record MentorQuery
     {
         Fields = string.IsNullOrWhiteSpace(Field) ? null : [Field.Trim()],
         SkillsOrTopics = string.IsNullOrWhiteSpace(Skill) ? null : [Skill.Trim()],
-        Languages = Languages.Count == 0 ? null : Languages.Select(l => l.ToLowerInvariant()).ToList(),
+        Languages = Languages.Count == 0 ? null : Languages.Select(l => LanguageCodes.Resolve(l) ?? l.ToLowerInvariant()).ToList(),
         Formats = Formats.Count == 0 ? null : MatchingProfiles.Formats(Formats),
         MinOverlapHours = MinOverlapHours is > 0 ? MinOverlapHours : null,
         MinYearsOfExperience = MinYears,

@@ -58,7 +58,7 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
     {
         if (await access.FindAsync(me, mentorshipId, ct) is not { } m) return NoMentorship;
         if (m.RequireActive("propose a meeting") is { } refused) return refused;
-        var zone = request.TimeZone ?? await ZoneOfAsync(me, ct);
+        var zone = request.TimeZone is { } given ? TimeZones.Resolve(given) ?? given : await ZoneOfAsync(me, ct);
         var errors = new Dictionary<string, string[]>();
         var when = ReadTime(request.Start, request.End, request.Minutes, zone, request.TimeZone is not null, m.InForce?.MeetingMinutes ?? 60, errors);
         if (request.Medium is { } medium && !Enum.IsDefined(medium)) errors["medium"] = [$"Must be one of: {string.Join(", ", Enum.GetNames<MeetingMedium>())}."];
@@ -102,7 +102,7 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
     {
         if (await access.FindAsync(me, mentorshipId, ct) is not { } m) return NoMentorship;
         if (await FindAsync(m, meetingId, ct) is not { } meeting) return NoMeeting;
-        var zone = request.TimeZone ?? await ZoneOfAsync(me, ct);
+        var zone = request.TimeZone is { } given ? TimeZones.Resolve(given) ?? given : await ZoneOfAsync(me, ct);
         var errors = new Dictionary<string, string[]>();
         if (request.Version is null) errors["version"] = ["Send the version of the meeting you are changing."];
         var when = ReadTime(request.Start, request.End, request.Minutes, zone, request.TimeZone is not null, meeting.Minutes, errors);
@@ -305,7 +305,7 @@ public sealed partial class MeetingHandlers(TrellisDbContext db, TimeProvider ti
     {
         if (!TimeZones.IsValidIana(zone))
         {
-            errors[zoneGiven ? "timeZone" : "start"] = ["Pick a time zone from the list: a region and a city, such as Europe/London."];
+            errors[zoneGiven ? "timeZone" : "start"] = ["Pick a time zone from the list, or type a city, such as London or Europe/London."];
             return null;
         }
         var from = ReadInstant(start, zone, "start", errors);

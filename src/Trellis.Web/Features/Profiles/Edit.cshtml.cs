@@ -6,8 +6,11 @@ using Trellis.Web.Infrastructure.Auth;
 namespace Trellis.Web.Features.Profiles;
 
 [Authorize(Policy = Policies.Member)]
-public sealed class EditModel(ProfileHandlers handlers) : TrellisPageModel
+public sealed class EditModel(ProfileHandlers handlers, TimeProvider time) : TrellisPageModel
 {
+    /// <summary>The time the zone picker shows offsets for.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public const int CareerRows = 5;
     public const int WindowRows = 7;
 
@@ -19,8 +22,7 @@ public sealed class EditModel(ProfileHandlers handlers) : TrellisPageModel
 
     public Guid MemberIdForLink => Me;
 
-    public static IEnumerable<string> TimeZoneIds =>
-        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(TimeZones.IsValidIana).Order(StringComparer.Ordinal);
+    public static IReadOnlyList<string> TimeZoneIds => TimeZones.All;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -48,13 +48,13 @@ public sealed class ProfileForm
     public static ProfileForm From(ProfileView v) => new()
     {
         DisplayName = v.DisplayName, Headline = v.Headline, Bio = v.Bio, TimeZone = v.TimeZone,
-        WorkdayStartHour = v.WorkdayStartHour, WorkdayEndHour = v.WorkdayEndHour, Languages = Join(v.Languages),
+        WorkdayStartHour = v.WorkdayStartHour, WorkdayEndHour = v.WorkdayEndHour, Languages = Join(v.Languages.Select(LanguageCodes.Name)),
         Field = v.Field, CurrentRole = v.CurrentRole, YearsOfExperience = v.YearsOfExperience, Skills = Join(v.Skills),
         Interests = Join(v.Interests), CareerHistory = v.CareerHistory.Select(c => new CareerRow { Title = c.Title, Organisation = c.Organisation, FromYear = c.FromYear, ToYear = c.ToYear, Summary = c.Summary }).ToList(), Visibility = v.Visibility,
         PreviousFields = Join(v.PreviousFields),
         MeetingWindows = [.. v.MeetingWindows.Select(w => new WindowRow { Day = w.Day, Start = w.Start, End = w.End })],
         Direction = v.AsMentee?.Direction ?? CareerDirection.Stay, TargetField = v.AsMentee?.TargetField ?? "",
-        TargetRole = v.AsMentee?.TargetRole ?? "", RequiredLanguages = Join(v.AsMentee?.RequiredLanguages),
+        TargetRole = v.AsMentee?.TargetRole ?? "", RequiredLanguages = Join(v.AsMentee?.RequiredLanguages.Select(LanguageCodes.Name)),
         Ask = v.AsMentee?.Ask ?? AskFor.Mentor, RequireMeetingOverlap = v.AsMentee?.RequireMeetingOverlap ?? false,
         SeekingMentor = v.AsMentee?.SeekingMentor ?? false, MenteeGoals = v.AsMentee?.Goals ?? "",
         QualitiesSought = Join(v.AsMentee?.QualitiesSought), PreferredFormats = [.. v.AsMentee?.PreferredFormats ?? []],

@@ -94,16 +94,21 @@ public sealed class ProfileInput
             if (value < min || value > max) Add(field, $"Must be between {min} and {max}.");
         }
 
+        // Friendly forms ("London", "English") become what is stored (Europe/London, en) before anything is checked.
+        TimeZone = TimeZones.Resolve(TimeZone) ?? TimeZone;
+        Languages = Languages?.Select(l => LanguageCodes.Resolve(l) ?? l).ToList()!;
+        RequiredLanguages = RequiredLanguages?.Select(l => LanguageCodes.Resolve(l) ?? l).ToList()!;
+
         Text("displayName", DisplayName, Accounts.Member.DisplayNameMaxLength, required: true);
         Text("headline", Headline, HeadlineMax);
         Text("bio", Bio, LongTextMax);
-        if (!TimeZones.IsValidIana(TimeZone)) Add("timeZone", "Pick your time zone from the list: a region and a city, such as Europe/Paris.");
+        if (!TimeZones.IsValidIana(TimeZone)) Add("timeZone", "Pick your time zone from the list, or type your city, such as Paris or Europe/Paris.");
         Range("workdayStartHour", WorkdayStartHour, 0, 23);
         Range("workdayEndHour", WorkdayEndHour, 1, 24);
         if (WorkdayEndHour <= WorkdayStartHour) Add("workdayEndHour", "Must be later than the start of the working day.");
         List("languages", Languages);
         if (Languages is not null && Languages.Any(l => !LanguageCodes.IsValid(l)))
-            Add("languages", "Use two-letter ISO 639-1 codes such as en, fr, pt.");
+            Add("languages", LanguageCodes.Unknown);
         Text("field", Field, ShortTextMax);
         Text("currentRole", CurrentRole, ShortTextMax);
         Range("yearsOfExperience", YearsOfExperience, 0, 70);
@@ -125,7 +130,7 @@ public sealed class ProfileInput
         if (RequiredLanguages is not null && Languages is not null)
         {
             if (RequiredLanguages.Any(l => !LanguageCodes.IsValid(l)))
-                Add("requiredLanguages", "Use two-letter ISO 639-1 codes such as en, fr, pt.");
+                Add("requiredLanguages", LanguageCodes.Unknown);
             else if (RequiredLanguages.Any(r => !Languages.Any(l => string.Equals(l.Trim(), r.Trim(), StringComparison.OrdinalIgnoreCase))))
                 Add("requiredLanguages", "Each must also be one of the languages you speak.");
         }
@@ -203,12 +208,51 @@ public sealed class MeetingWindowInput
 
 public static class TimeZones
 {
-    /// <summary>IANA ids only ("Europe/Paris", "UTC"); Windows ids are refused so stored zones stay portable.</summary>
+    /// <summary>IANA ids only ("Europe/Paris", "UTC"): what is stored, so zones stay portable.</summary>
     public static bool IsValidIana(string? id)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > 64) return false;
         if (!id.Contains('/') && id is not ("UTC" or "Etc/UTC")) return false;
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+    }
+
+    /// <summary>Every IANA zone this machine knows, in order, for pickers.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(IsValidIana).Order(StringComparer.Ordinal).ToList();
+
+    // "london" → Europe/London, "new york" → America/New_York: a zone's last part is the city people know it by.
+    // Where two zones share a city (a zone and its older alias) the first in order wins; both are the same clock.
+    private static readonly Dictionary<string, string> ByCity = All.Where(id => id.Contains('/'))
+        .GroupBy(id => Key(id[(id.LastIndexOf('/') + 1)..]))
+        .ToDictionary(g => g.Key, g => g.First());
+
+    /// <summary>
+    /// The IANA id a member meant: an id as it is, "GMT"/"UTC", a city ("London", "são paulo"), or a Windows name
+    /// ("Pacific Standard Time"). Null when it is none of these.
+    /// </summary>
+    public static string? Resolve(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 64) return null;
+        text = text.Trim();
+        if (IsValidIana(text)) return text;
+        if (text.Equals("GMT", StringComparison.OrdinalIgnoreCase) || text.Equals("UTC", StringComparison.OrdinalIgnoreCase)) return "UTC";
+        if (ByCity.TryGetValue(Key(text), out var byCity)) return byCity;
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(text, out var iana) && IsValidIana(iana) ? iana : null;
+    }
+
+    /// <summary>"London (UTC+00:00)": what a picker shows for a zone, with its offset at <paramref name="now"/>.</summary>
+    public static string Label(string id, DateTimeOffset now)
+    {
+        var offset = TimeZoneInfo.FindSystemTimeZoneById(id).GetUtcOffset(now);
+        var city = id.Contains('/') ? id[(id.LastIndexOf('/') + 1)..].Replace('_', ' ') : id;
+        return $"{city} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
+    }
+
+    private static string Key(string city)
+    {
+        var plain = new string(city.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+        return plain.Replace('_', ' ').Trim().ToLowerInvariant();
     }
 }
 
@@ -219,7 +263,26 @@ public static class LanguageCodes
         .Where(c => c.Length == 2)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+    // "english", "français", "portuguese" → en, fr, pt: each language by its English and its own name.
+    private static readonly Dictionary<string, string> ByName = CultureInfo.GetCultures(CultureTypes.NeutralCultures)
+        .Where(c => c.TwoLetterISOLanguageName.Length == 2 && c.Name.Length == 2)
+        .SelectMany(c => new[] { (Name: c.EnglishName, Code: c.TwoLetterISOLanguageName), (Name: c.NativeName, Code: c.TwoLetterISOLanguageName) })
+        .Where(x => x.Name.Length > 2)
+        .GroupBy(x => x.Name.Trim().ToLowerInvariant())
+        .ToDictionary(g => g.Key, g => g.First().Code);
+
     public static bool IsValid(string? code) => code is { Length: 2 } && Known.Contains(code.Trim());
+
+    /// <summary>The two-letter code for a code or a language's name ("English", "Português"); null when neither.</summary>
+    public static string? Resolve(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        text = text.Trim();
+        if (IsValid(text)) return text.ToLowerInvariant();
+        return ByName.TryGetValue(text.ToLowerInvariant(), out var code) ? code : null;
+    }
+
+    public const string Unknown = "Write each language by its name or its two-letter code, such as English, Portuguese or fr.";
 
     public static string Name(string code) =>
         IsValid(code) ? CultureInfo.GetCultureInfo(code).EnglishName : code;
