@@ -133,6 +133,8 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
             ["api/v1/mentorships/{id:guid}/messages"] = RateLimits.Messages,
             ["api/v1/mentorships/{id:guid}/messages/{messageId:guid}"] = RateLimits.Messages,
             ["api/v1/mentors"] = RateLimits.Search,
+            ["api/v1/guides/{id:guid}/questions"] = RateLimits.Messages,
+            ["api/v1/guides/{id:guid}/questions/{questionId:guid}/answers"] = RateLimits.Messages,
         };
         var problems = new List<string>();
         foreach (var (route, policy) in expectedApi)

@@ -21,7 +21,8 @@ public static class GuidesApi
         group.MapPut("/{id:guid}", Edit).WithName("EditGuide")
             .WithSummary("Edit a guide (its programme's coordinators; administrators for site-wide ones) from the version read. 409 if someone else edited it since; 404 for anyone who may not edit it.");
 
-        var thread = group.MapGroup("/{id:guid}");
+        // Writing what other members read counts towards the same limit as messages (only writes count).
+        var thread = group.MapGroup("/{id:guid}").RequireRateLimiting(RateLimits.Messages);
         thread.MapGet("/questions", Thread).AllowAnonymous().WithName("ListGuideQuestions")
             .WithSummary("The questions under a guide with their answers, to whoever reads the guide; hidden ones only to its moderators (flagged).");
         thread.MapPost("/questions", Ask).WithName("AskGuideQuestion")

@@ -62,6 +62,7 @@ public static class RateLimits
         ["/Settings/Email"] = EmailChange,
         ["/Moderation/Report"] = Reports,
         ["/Messages/Index"] = Messages,
+        ["/Guides/Guide"] = Messages,
         ["/FindMentor/Index"] = Search,
     };
 
