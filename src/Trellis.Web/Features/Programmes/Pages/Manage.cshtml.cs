@@ -18,7 +18,7 @@ public sealed class ManageModel(ProgrammeAccess access, ProgrammeHandlers handle
     {
         View = (await handlers.GetAsync(Me, Programme.Id, ct)).Value!;
         Counts = (await participants.CountsAsync(Me, Programme.Id, ct)).Value!;
-        Glance = await glance.OfAsync(Programme.Id, ct);
+        Glance = await glance.OfAsync(Programme, ct);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(ProgrammeStatus? to, CancellationToken ct)

@@ -39,6 +39,11 @@ public sealed class ProgrammeReports(TrellisDbContext db, ProgrammeAccess access
             [.. reports.OrderBy(r => r.Position).Select(r => r.Report)]);
     }
 
+    /// <summary>The reports the overview's five numbers come from, so a figure hidden in a report is hidden there too.</summary>
+    internal async Task<(Report Enrolment, Report MatchRate, Report Completion)> GlanceAsync(Programme programme, CancellationToken ct) =>
+        (await EnrolmentAsync(programme.Id, (Plural(programme.MenteeWord), Plural(programme.MentorWord)), ct),
+            await MatchRateAsync(programme.Id, Plural(programme.MenteeWord), ct), await EndingsAsync(programme.Id, ct));
+
     private static readonly (ParticipantStatus Status, string Label)[] Statuses =
     [
         (ParticipantStatus.Enrolled, "Enrolled"), (ParticipantStatus.Incomplete, "Form not finished"),
