@@ -27,6 +27,8 @@ public static class ProgrammesSetup
         services.AddScoped<Health.PairNudges>();
         services.AddScoped<Reports.ActivityReports>();
         services.AddScoped<Reports.ProgrammeGlance>();
+        services.AddScoped<Health.NudgeSettingsHandlers>();
+        services.AddSingleton<Health.ProgrammeNudges>();
         return services;
     }
 }

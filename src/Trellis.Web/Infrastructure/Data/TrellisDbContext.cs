@@ -67,6 +67,7 @@ public abstract class TrellisDbContext(DbContextOptions options)
     public DbSet<Features.Guides.GuideQuestion> GuideQuestions => Set<Features.Guides.GuideQuestion>();
     public DbSet<Features.Guides.GuideAnswer> GuideAnswers => Set<Features.Guides.GuideAnswer>();
     public DbSet<Features.Programmes.Health.NudgeClaim> NudgeClaims => Set<Features.Programmes.Health.NudgeClaim>();
+    public DbSet<Features.Programmes.Health.NudgeSettings> NudgeSettings => Set<Features.Programmes.Health.NudgeSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,7 @@ public static class JobsSetup
             q.Every<Trellis.Web.Features.Meetings.MeetingReminderJob>(TimeSpan.FromMinutes(1));
             q.Every<Trellis.Web.Features.Critiques.OrphanFileSweepJob>(TimeSpan.FromHours(1));
             q.Every<Trellis.Web.Features.Reviews.ReviewRemindersJob>(TimeSpan.FromMinutes(1));
+            q.Every<Features.Programmes.Health.ProgrammeNudgesJob>(TimeSpan.FromMinutes(15));
             // A coordinator waits for a bulk run: a queued run starts within seconds on whichever node claims it.
             q.Every<Features.Programmes.Matching.BulkRunJob>(TimeSpan.FromSeconds(3));
         });

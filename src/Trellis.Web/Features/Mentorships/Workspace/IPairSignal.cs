@@ -12,10 +12,20 @@ public sealed record HealthRules(int NoMeetingWeeks, int RequestPendingDays)
 /// features built on mentorships (meetings, reviews, check-ins), composed in WebSetup, so the programmes feature reads
 /// them without depending on those features (ArchitectureTests). The query stays in the database.
 /// </summary>
+/// <summary>The names of the workspace signals, for whoever asks for one of them.</summary>
+public static class SignalNames
+{
+    public const string NoMeeting = "NoMeeting", LowReview = "LowReview", CheckInOverdue = "CheckInOverdue";
+}
+
+/// <summary>A running mentorship showing a signal, and since when the condition has held (for a nudge's occurrence:
+/// the same <see cref="Since"/> is the same occurrence).</summary>
+public sealed record PairFlag(Guid MentorshipId, DateTimeOffset Since);
+
 public interface IPairSignal
 {
     /// <summary>The signal's name in the API ("NoMeeting", "LowReview", "CheckInOverdue").</summary>
     string Name { get; }
 
-    IQueryable<Guid> Flagged(IQueryable<Mentorship> running, DateTimeOffset now, HealthRules rules);
+    IQueryable<PairFlag> Flagged(IQueryable<Mentorship> running, DateTimeOffset now, HealthRules rules);
 }

@@ -14,6 +14,24 @@ public static class HealthApi
         one.MapPost("/health/{mentorshipId:guid}/nudge", Nudge).WithName("NudgeProgrammePair")
             .WithSummary("Send both members of one of the programme's pairs a nudge (notification, and e-mail as each prefers). " +
                          "409 within 24 hours of the pair's last nudge.");
+        one.MapGet("/nudge-settings", Settings).WithName("GetProgrammeNudgeSettings")
+            .WithSummary("The programme's automatic nudges: each kind on or off and its threshold (weeks 1-26, days 1-60).");
+        one.MapPut("/nudge-settings", SaveSettings).WithName("UpdateProgrammeNudgeSettings")
+            .WithSummary("Turn automatic nudges on or off and set their thresholds; 400 naming each bad field, 409 if version is stale.");
+    }
+
+    private static async Task<Results<Ok<NudgeSettingsView>, ProblemHttpResult>> Settings(Guid id, HttpContext http,
+        NudgeSettingsHandlers handlers, CancellationToken ct)
+    {
+        var result = await handlers.GetAsync(http.User.MemberId(), id, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<NudgeSettingsView>, ProblemHttpResult>> SaveSettings(Guid id, NudgeSettingsInput input, HttpContext http,
+        NudgeSettingsHandlers handlers, CancellationToken ct)
+    {
+        var result = await handlers.SaveAsync(http.User.MemberId(), id, input, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<ProgrammeHealth>, ProblemHttpResult>> Get(Guid id, HttpContext http, ProgrammeAccess access,

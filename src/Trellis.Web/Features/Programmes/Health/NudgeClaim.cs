@@ -7,6 +7,14 @@ public enum NudgeKind
 {
     /// <summary>A coordinator nudged a pair from the health page.</summary>
     Manual,
+    /// <summary>Automatic: an active pair with no meeting in N weeks (both members).</summary>
+    NoMeeting,
+    /// <summary>Automatic: a mentor whose programme proposal has waited over N days.</summary>
+    RequestPending,
+    /// <summary>Automatic: a mentee enrolled over N days ago and not matched yet.</summary>
+    NotMatched,
+    /// <summary>Automatic: someone who started enrolling over N days ago and has not finished.</summary>
+    EnrolmentUnfinished,
 }
 
 /// <summary>

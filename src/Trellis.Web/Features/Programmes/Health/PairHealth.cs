@@ -10,7 +10,11 @@ public sealed record PairSignals(Guid MentorshipId, Guid MenteeId, string Mentee
     IReadOnlyList<string> Signals, DateTimeOffset? LastNudgedAt, DateTimeOffset? NudgeAgainAfter);
 
 /// <summary>A programme's pair health: active pairs, how many need help, how many are healthy, and the pairs to look at.</summary>
-public sealed record ProgrammeHealth(int Active, int NeedingHelp, int Healthy, HealthRules Rules, IReadOnlyList<PairSignals> Pairs);
+public sealed record ProgrammeHealth(int Active, int NeedingHelp, int Healthy, HealthRules Rules, IReadOnlyList<PairSignals> Pairs,
+    IReadOnlyList<NudgeLogLine> NudgeLog);
+
+/// <summary>The nudge log: how many nudges of a kind were sent and to how many members in all.</summary>
+public sealed record NudgeLogLine(NudgeKind Kind, int Nudges, int Recipients);
 
 /// <summary>
 /// The pair-health signals of a programme's pairs (ADR 0031). A programme's pairs are the mentorships it made
@@ -42,7 +46,7 @@ public sealed class PairHealth(TrellisDbContext db, IEnumerable<IPairSignal> sig
             }
         }
         foreach (var signal in signals.OrderBy(s => s.Name, StringComparer.Ordinal))
-            Add(await signal.Flagged(Active(programmeId), now, rules).ToListAsync(ct), signal.Name);
+            Add(await signal.Flagged(Active(programmeId), now, rules).Select(f => f.MentorshipId).ToListAsync(ct), signal.Name);
         var asked = now.AddDays(-rules.RequestPendingDays);
         Add(await db.Mentorships
             .Where(m => m.ProgrammeId == programmeId && Mentorship.OpenStatuses.Contains(m.Status) && m.UpdatedAt <= asked)
@@ -52,7 +56,7 @@ public sealed class PairHealth(TrellisDbContext db, IEnumerable<IPairSignal> sig
 
     public async Task<ProgrammeHealth> OfAsync(Guid programmeId, CancellationToken ct)
     {
-        var rules = HealthRules.Default;
+        var rules = (await NudgeSettingsHandlers.OfAsync(db, programmeId, ct)).Rules;
         var flagged = await SignalsAsync(programmeId, rules, ct);
         var ids = flagged.Keys.ToList();
         var rows = await db.Mentorships.Where(m => ids.Contains(m.Id))
@@ -71,7 +75,9 @@ public sealed class PairHealth(TrellisDbContext db, IEnumerable<IPairSignal> sig
             .ToList();
         var active = await Active(programmeId).CountAsync(ct);
         var activeFlagged = pairs.Count(p => p.Status == MentorshipStatus.Active);
-        return new ProgrammeHealth(active, pairs.Count, active - activeFlagged, rules, pairs);
+        var log = await db.NudgeClaims.Where(c => c.ProgrammeId == programmeId).GroupBy(c => c.Kind)
+            .Select(g => new NudgeLogLine(g.Key, g.Count(), g.Sum(c => c.Recipients))).ToListAsync(ct);
+        return new ProgrammeHealth(active, pairs.Count, active - activeFlagged, rules, pairs, [.. log.OrderBy(l => l.Kind)]);
     }
 
     private async Task<Dictionary<Guid, DateTimeOffset>> LastNudgesAsync(Guid programmeId, List<Guid> ids, CancellationToken ct)

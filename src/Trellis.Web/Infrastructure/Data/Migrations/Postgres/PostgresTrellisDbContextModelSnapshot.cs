@@ -1898,6 +1898,47 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("NudgeClaims");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeSettings", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EnrolmentUnfinishedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("EnrolmentUnfinishedOn")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoMeetingOn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NoMeetingWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotMatchedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NotMatchedOn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RequestPendingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequestPendingOn")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("ProgrammeNudgeSettings", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.BulkRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2989,6 +3030,15 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeClaim", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeSettings", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
                         .WithMany()

@@ -1886,6 +1886,47 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NudgeClaims");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeSettings", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentUnfinishedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EnrolmentUnfinishedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoMeetingOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoMeetingWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotMatchedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotMatchedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestPendingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequestPendingOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("ProgrammeNudgeSettings", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Matching.BulkRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2977,6 +3018,15 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeClaim", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Programmes.Health.NudgeSettings", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Programmes.Programme", null)
                         .WithMany()
