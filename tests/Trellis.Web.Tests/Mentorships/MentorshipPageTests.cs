@@ -104,6 +104,47 @@ public sealed class MentorshipPageTests(TrellisApp app) : IClassFixture<TrellisA
     }
 
     [Fact]
+    public async Task ACounterProposal_KeepsTheMenteesNote_AndCarriesTheMentorsReasonApart()
+    {
+        var mentor = await app.MentorAsync("Maria Reason");
+        var mentee = await app.MenteeAsync("Tom Reason");
+        var id = (await mentee.ProposeAsync(mentor)).Id();
+        const string reason = "Fortnightly is all I can promise until March.";
+
+        var change = $"/Mentorships/{id}/Change?mode=counter";
+        var form = await mentor.Member.Browser.GetStringAsync(change);
+        Assert.DoesNotContain("<textarea id=\"Input_Agreement_PersonalNote\"", form, StringComparison.Ordinal);
+        Assert.Contains("I loved your talk on leading B2B product teams.", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Note\"", form, StringComparison.Ordinal);
+
+        // Even a crafted post cannot put words in the mentee's note.
+        var countered = await mentor.Member.Browser.PostAsync(change, Fields(("Input.Agreement.CadenceEvery", "2"), ("Input.Agreement.CadenceUnit", "Weeks"),
+            ("Input.Agreement.PersonalNote", "Overwritten by the mentor"), ("Input.Note", reason), ("Input.BasedOnVersion", "1"), ("Mode", "counter")));
+        Assert.Equal(HttpStatusCode.Redirect, countered.StatusCode);
+
+        var versions = await app.WithDbAsync(db => db.AgreementVersions.AsNoTracking().Where(v => v.MentorshipId == id).OrderBy(v => v.Number).ToListAsync());
+        Assert.Equal(2, versions.Count);
+        Assert.Equal(versions[0].PersonalNote, versions[1].PersonalNote);
+        Assert.Equal("I loved your talk on leading B2B product teams.", versions[1].PersonalNote);
+        Assert.Equal("", versions[0].ChangeNote);
+        Assert.Equal(reason, versions[1].ChangeNote);
+
+        var menteeView = await mentee.Member.Browser.GetStringAsync($"/Mentorships/{id}");
+        Assert.Matches($"Maria Reason(’|&#x2019;)s note on these changes: <q>{Regex.Escape(reason)}</q>", menteeView); // Razor encodes "’"
+        Assert.DoesNotContain("Overwritten by the mentor", menteeView, StringComparison.Ordinal);
+        Assert.DoesNotContain("Personal note</th>", menteeView, StringComparison.Ordinal); // not among the changes
+        var told = await app.WithDbAsync(db => db.Notifications.Where(n => n.MemberId == mentee.Id && n.Kind == Trellis.Web.Features.Notifications.NotificationKind.CounterProposal).Select(n => n.Body).SingleAsync());
+        Assert.Contains(reason, told, StringComparison.Ordinal);
+        Assert.Contains($"Your note on these changes: <q>{reason}</q>", await mentor.Member.Browser.GetStringAsync($"/Mentorships/{id}"), StringComparison.Ordinal);
+
+        // Too long: refused next to the field, nothing written.
+        var tooLong = await mentee.Member.Browser.PostAsync(change, Fields(("Input.Note", new string('x', 1001)), ("Input.BasedOnVersion", "2"), ("Mode", "counter")));
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        Assert.Matches("id=\"Input_Note-error\"[^>]*>[^<]*Must be at most 1000 characters", await tooLong.Content.ReadAsStringAsync());
+        Assert.Equal(2, await app.WithDbAsync(db => db.AgreementVersions.CountAsync(v => v.MentorshipId == id)));
+    }
+
+    [Fact]
     public async Task Decline_WithAReasonFromTheList_AndAThirdMemberSeesNothing()
     {
         var mentor = await app.MentorAsync("Maria No");

@@ -11,8 +11,9 @@ public sealed class AgreementVersion
     private AgreementVersion() { }
 
     internal AgreementVersion(Guid mentorshipId, int number, Party proposedBy, Agreement terms, DateTimeOffset at,
-        bool proposerAccepts = true)
+        bool proposerAccepts = true, string changeNote = "")
     {
+        ChangeNote = changeNote;
         MentorshipId = mentorshipId;
         Number = number;
         ProposedBy = proposedBy;
@@ -55,6 +56,15 @@ public sealed class AgreementVersion
     public int ReviewEveryMonths { get; private set; }
     public string MenteeCommitments { get; private set; } = "";
     public string PersonalNote { get; private set; } = "";
+
+    /// <summary>The proposer's reason for this version's changes ("Fortnightly is all I can promise"), apart from
+    /// the mentee's personal note, which a counter-proposal never overwrites.</summary>
+    public string ChangeNote { get; private set; } = "";
+
+    public const int ChangeNoteMax = 1000;
+
+    /// <summary>The change note as readers see it (hidden with the rest of the free text after a report).</summary>
+    public string VisibleChangeNote => TextHiddenAt is null ? ChangeNote : (ChangeNote.Length == 0 ? "" : HiddenText);
 
     public bool AcceptedByMentee { get; private set; }
     public bool AcceptedByMentor { get; private set; }

@@ -131,7 +131,8 @@ public sealed class Mentorship
         return null;
     }
 
-    public MentorshipError? CounterPropose(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at, Deadline answerBy)
+    public MentorshipError? CounterPropose(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at, Deadline answerBy,
+        string changeNote = "")
     {
         if (Check(by, out var party) is { } error) return error;
         if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; it can no longer be changed.");
@@ -139,7 +140,7 @@ public sealed class Mentorship
         if (basedOnVersion != CurrentVersion) return MentorshipError.Stale(basedOnVersion, CurrentVersion);
         if (party == Current.ProposedBy) return MentorshipError.NotYourTurn("The current version is yours; change it with an edit instead, or wait for the other member's answer.");
 
-        AddVersion(party, terms, at);
+        AddVersion(party, KeepMenteesNote(party, terms), at, changeNote);
         Status = MentorshipStatus.Negotiating;
         WaitForAnswer(answerBy);
         Touch(at);
@@ -148,7 +149,7 @@ public sealed class Mentorship
 
     /// <summary>The proposer changes their own proposal before the other member has answered it. The
     /// deadline stays: editing must not keep a request alive for ever.</summary>
-    public MentorshipError? EditBeforeAnswer(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at)
+    public MentorshipError? EditBeforeAnswer(Guid by, int basedOnVersion, Agreement terms, DateTimeOffset at, string changeNote = "")
     {
         if (Check(by, out var party) is { } error) return error;
         if (!IsOpen) return MentorshipError.WrongState($"This request is {Describe(Status)}; it can no longer be changed.");
@@ -156,7 +157,7 @@ public sealed class Mentorship
         if (basedOnVersion != CurrentVersion) return MentorshipError.Stale(basedOnVersion, CurrentVersion);
         if (party != Current.ProposedBy) return MentorshipError.NotYourTurn("Only the member who proposed the current version can edit it; answer with a counter-proposal instead.");
 
-        AddVersion(party, terms, at);
+        AddVersion(party, KeepMenteesNote(party, terms), at, changeNote);
         Touch(at);
         return null;
     }
@@ -391,11 +392,16 @@ public sealed class Mentorship
         return p is null ? MentorshipError.NotAMember() : null;
     }
 
-    private void AddVersion(Party by, Agreement terms, DateTimeOffset at)
+    private void AddVersion(Party by, Agreement terms, DateTimeOffset at, string changeNote = "")
     {
         CurrentVersion = _versions.Count + 1;
-        _versions.Add(new AgreementVersion(Id, CurrentVersion, by, terms, at));
+        _versions.Add(new AgreementVersion(Id, CurrentVersion, by, terms, at, changeNote: changeNote.Trim()));
     }
+
+    /// <summary>The personal note is the mentee's own words: the mentor's versions carry it as it was, and give their
+    /// reasons in the version's change note instead.</summary>
+    private Agreement KeepMenteesNote(Party by, Agreement terms) =>
+        by == Party.Mentor ? terms with { PersonalNote = Current.Terms.PersonalNote } : terms;
 
     private void WaitForAnswer(Deadline answerBy)
     {

@@ -51,6 +51,7 @@ public sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<Agr
         b.Property(v => v.Confidentiality).HasMaxLength(AgreementInput.ConfidentialityMax);
         b.Property(v => v.MenteeCommitments).HasMaxLength(AgreementInput.CommitmentsMax);
         b.Property(v => v.PersonalNote).HasMaxLength(AgreementInput.NoteMax);
+        b.Property(v => v.ChangeNote).HasMaxLength(AgreementVersion.ChangeNoteMax);
         b.Ignore(v => v.Terms);
         b.Ignore(v => v.AcceptedByBoth);
     }

@@ -64,4 +64,6 @@ public sealed class ProposalForm
 {
     public AgreementForm Agreement { get; set; } = new();
     public int? BasedOnVersion { get; set; }
+    /// <summary>Why these changes (counter-proposals and edits only).</summary>
+    public string? Note { get; set; }
 }

@@ -37,7 +37,7 @@ public sealed class ChangeModel(MentorshipHandlers handlers) : TrellisPageModel
         if (!current.IsSuccess) return NotFound();
         Mentorship = current.Value;
         if (!ModelState.IsValid) return Page();
-        var request = new ChangeRequest(Input.BasedOnVersion, Input.Agreement.ToInput());
+        var request = new ChangeRequest(Input.BasedOnVersion, Input.Agreement.ToInput(), Input.Note);
         var result = IsEdit ? await handlers.EditAsync(Me, id, request, ct) : await handlers.CounterAsync(Me, id, request, ct);
         if (!result.IsSuccess)
         {

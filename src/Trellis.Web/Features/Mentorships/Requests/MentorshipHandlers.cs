@@ -150,19 +150,22 @@ public sealed class MentorshipHandlers(TrellisDbContext db, TimeProvider time, N
         if (m is null) return new NotFoundError("No such mentorship.");
         var errors = (request.Agreement ?? new AgreementInput()).Validate(await TodayForAsync(me, ct), "agreement.");
         if (request.BasedOnVersion is null) errors["basedOnVersion"] = ["Send the number of the version you are answering."];
+        if (request.Note?.Length > AgreementVersion.ChangeNoteMax) errors["note"] = [$"Must be at most {AgreementVersion.ChangeNoteMax} characters."];
         if (errors.Count > 0) return new Invalid(errors);
 
         var now = time.GetUtcNow();
         var terms = request.Agreement!.ToAgreement();
+        var note = request.Note ?? "";
         var refused = counter
-            ? m.CounterPropose(me, request.BasedOnVersion!.Value, terms, now, Rules.DeadlineFrom(now))
-            : m.EditBeforeAnswer(me, request.BasedOnVersion!.Value, terms, now);
+            ? m.CounterPropose(me, request.BasedOnVersion!.Value, terms, now, Rules.DeadlineFrom(now), note)
+            : m.EditBeforeAnswer(me, request.BasedOnVersion!.Value, terms, now, note);
         if (refused is not null) return ToError(refused);
 
         var party = m.PartyOf(me)!.Value;
         var name = await NameAsync(me, ct);
-        var changes = AgreementDiff.Between(m.Versions.Single(v => v.Number == m.CurrentVersion - 1).Terms, terms);
-        var summary = changes.Count == 0 ? "No terms changed." : "Changed: " + string.Join("; ", changes.Select(c => $"{c.Label.ToLowerInvariant()} {c.Before} → {c.After}")) + ".";
+        var changes = AgreementDiff.Between(m.Versions.Single(v => v.Number == m.CurrentVersion - 1).Terms, m.Current.Terms);
+        var summary = (changes.Count == 0 ? "No terms changed." : "Changed: " + string.Join("; ", changes.Select(c => $"{c.Label.ToLowerInvariant()} {c.Before} → {c.After}")) + ".")
+            + (m.Current.ChangeNote.Length > 0 ? $" {name}'s note: “{m.Current.ChangeNote}”" : "");
         await notifier.PublishAsync(m.MemberOf(Mentorship.Other(party)), counter ? NotificationKind.CounterProposal : NotificationKind.MentorshipRequest,
             counter ? $"{name} suggests changes to your mentorship agreement" : $"{name} edited their proposal",
             Truncate(summary, 1900), Link(m), ct);

@@ -6,9 +6,10 @@ public sealed record MentorshipSummary(
     Guid Id, Party MyRole, Guid OtherMemberId, string OtherName, MentorshipStatus Status, int CurrentVersion,
     bool MyTurn, DateTimeOffset UpdatedAt, DateTimeOffset? ExpiresAt);
 
+/// <param name="ChangeNote">The proposer's reason for this version's changes; the mentee's personal note is in the terms.</param>
 public sealed record VersionView(
     int Number, Party ProposedBy, DateTimeOffset ProposedAt, bool AcceptedByMentee, bool AcceptedByMentor, Agreement Terms,
-    DateTimeOffset? SetAsideAt = null);
+    DateTimeOffset? SetAsideAt = null, string ChangeNote = "");
 
 public sealed record QuestionView(Guid Id, Party AskedBy, int AboutVersion, string Text, DateTimeOffset AskedAt);
 
@@ -39,7 +40,7 @@ public sealed record MentorshipView(
             m.CurrentVersion, m.AcceptedVersion, m.Awaiting, m.Awaits(role), m.IsOpen && !m.DirectStart && m.Current.ProposedBy == role,
             m.CreatedAt, m.UpdatedAt, m.ExpiresAt, m.ActivatedAt, m.ClosedAt, m.DeclineReason, m.DeclineMessage,
             m.InForce?.Terms,
-            m.Versions.OrderBy(v => v.Number).Select(v => new VersionView(v.Number, v.ProposedBy, v.ProposedAt, v.AcceptedByMentee, v.AcceptedByMentor, v.Terms, v.SetAsideAt)).ToList(),
+            m.Versions.OrderBy(v => v.Number).Select(v => new VersionView(v.Number, v.ProposedBy, v.ProposedAt, v.AcceptedByMentee, v.AcceptedByMentor, v.Terms, v.SetAsideAt, v.VisibleChangeNote)).ToList(),
             m.Questions.OrderBy(q => q.AskedAt).Select(q => new QuestionView(q.Id, q.AskedBy, q.AboutVersion, q.Text, q.AskedAt)).ToList(),
             m.DirectStart, programmeName);
     }
@@ -52,7 +53,8 @@ public sealed record TemplateView(string Key, string Name, string Description, A
 /// <param name="ProgrammeId">When asking inside a mentee-choice programme: its rules apply and the mentorship belongs to it.</param>
 public sealed record ProposeRequest(Guid? MentorId, AgreementInput? Agreement, Guid? ProgrammeId = null);
 
-public sealed record ChangeRequest(int? BasedOnVersion, AgreementInput? Agreement);
+/// <param name="Note">Optional: why these changes, shown with the version (at most 1,000 characters).</param>
+public sealed record ChangeRequest(int? BasedOnVersion, AgreementInput? Agreement, string? Note = null);
 
 public sealed record AcceptRequest(int? Version);
 

@@ -22,7 +22,9 @@ public sealed class RequestReportTarget(TrellisDbContext db) : IReportTarget
         var from = viewer is { } me ? Mentorship.Other(m.PartyOf(me)!.Value) : (Party?)null;
         var version = m.Versions.Where(v => from == null || v.ProposedBy == from).MaxBy(v => v.Number);
         if (version is null) return null;
-        var text = string.Join("\n\n", new[] { ("Personal note", version.PersonalNote), ("Commitments", version.MenteeCommitments) }
+        // A mentor's version carries the mentee's note unchanged: only what its proposer wrote is theirs to answer for.
+        var byMentee = version.ProposedBy == Party.Mentee;
+        var text = string.Join("\n\n", new[] { ("Personal note", byMentee ? version.PersonalNote : ""), ("Commitments", byMentee ? version.MenteeCommitments : ""), ("Note on the changes", version.ChangeNote) }
             .Where(part => part.Item2.Length > 0).Select(part => $"{part.Item1}: {part.Item2}"));
         return new ReportedContent(Kind, itemId, m.MemberOf(version.ProposedBy), text, version.ProposedAt, version.TextHiddenAt is not null);
     }

@@ -973,6 +973,11 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.PrimitiveCollection<List<string>>("Channels")
                         .IsRequired()
                         .HasColumnType("text[]");

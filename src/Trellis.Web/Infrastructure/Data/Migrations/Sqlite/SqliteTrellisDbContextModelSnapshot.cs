@@ -961,6 +961,11 @@ namespace Trellis.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Channels")
                         .IsRequired()
                         .HasColumnType("TEXT");
