@@ -65,8 +65,8 @@ public static class MentorshipBuilders
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    public static Task<HttpResponseMessage> CounterAsync(this Person who, Guid id, int basedOn, Action<JsonObject>? change = null) =>
-        who.Api.PostAsJsonAsync($"/api/v1/mentorships/{id}/counter", new JsonObject { ["basedOnVersion"] = basedOn, ["agreement"] = Agreement(change) });
+    public static Task<HttpResponseMessage> CounterAsync(this Person who, Guid id, int basedOn, Action<JsonObject>? change = null, string? note = null) =>
+        who.Api.PostAsJsonAsync($"/api/v1/mentorships/{id}/counter", new JsonObject { ["basedOnVersion"] = basedOn, ["agreement"] = Agreement(change), ["note"] = note });
 
     public static Task<HttpResponseMessage> AcceptAsync(this Person who, Guid id, int version) =>
         who.Api.PostAsJsonAsync($"/api/v1/mentorships/{id}/accept", new { version });

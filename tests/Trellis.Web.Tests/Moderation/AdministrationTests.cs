@@ -112,7 +112,7 @@ public sealed class AdministrationTests(ModerationApp app) : IClassFixture<Moder
     {
         var admin = await app.AdminAsync();
         var (mentee, mentor, id) = await app.RequestAsync(a => a["personalNote"] = "Vile words.");
-        (await mentor.CounterAsync(id, 1, a => a["personalNote"] = "Vile words, again.")).EnsureSuccessStatusCode();
+        (await mentor.CounterAsync(id, 1, note: "Vile words, again.")).EnsureSuccessStatusCode();
         var report = await ModerationApp.ReportAsync(mentee, ReportKind.Request, id);
 
         (await admin.Api.PostAsJsonAsync($"/api/v1/admin/reports/{report["id"]}/hide", new { })).EnsureSuccessStatusCode();

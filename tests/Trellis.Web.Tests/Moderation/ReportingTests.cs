@@ -139,7 +139,8 @@ public sealed class ReportingTests(ModerationApp app) : IClassFixture<Moderation
     public async Task TheMentee_ReportsTheMentorsCounterProposal()
     {
         var (mentee, mentor, requestId) = await app.RequestAsync();
-        (await mentor.CounterAsync(requestId, 1, a => a["personalNote"] = "You will never make it.")).EnsureSuccessStatusCode();
+        // The mentor's own words travel in the change note (the personal note stays the mentee's).
+        (await mentor.CounterAsync(requestId, 1, note: "You will never make it.")).EnsureSuccessStatusCode();
 
         var receipt = await ModerationApp.ReportAsync(mentee, ReportKind.Request, requestId);
 
