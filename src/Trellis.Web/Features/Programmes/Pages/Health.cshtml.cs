@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Trellis.Web.Features.Mentorships;
 using Trellis.Web.Features.Profiles;
 using Trellis.Web.Features.Programmes.Health;
 using Trellis.Web.Infrastructure.Data;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Trellis.Web.Features.Programmes.Pages;
 
