@@ -20,9 +20,10 @@ public sealed record MemberExport(
     IReadOnlyList<object> Notifications,
     IReadOnlyList<object> NotificationPreferences,
     IReadOnlyList<object> Sessions,
-    WorkspaceSections Workspace);
+    WorkspaceSections Workspace,
+    IReadOnlyDictionary<string, object> More);
 
-public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, MentorshipHandlers mentorships)
+public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, MentorshipHandlers mentorships, IEnumerable<IMemberDataPart> parts)
 {
     public async Task<MemberExport> ExportAsync(Guid me, CancellationToken ct)
     {
@@ -39,22 +40,26 @@ public sealed class MemberDataExport(TrellisDbContext db, TimeProvider time, Men
             mine.Add((await mentorships.GetAsync(me, id, ct)).Value!);
         var sessions = await db.MemberSessions.AsNoTracking().Where(s => s.MemberId == me)
             .Select(s => (object)new { s.CreatedAt, s.ExpiresAt }).ToListAsync(ct);
+        var more = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var part in parts) more[part.Name] = await part.ExportAsync(me, ct);
         return new MemberExport(
             time.GetUtcNow(),
             new { member.Id, member.DisplayName, member.Email, member.EmailConfirmed, member.TwoFactorEnabled, member.CreatedAt },
             profile?.ToView(member.DisplayName, member.EmailConfirmed, owner: true),
             mine, notifications, preferences, sessions,
-            await new WorkspaceExport(db, me).ExportAsync(ct));
+            await new WorkspaceExport(db, me).ExportAsync(ct),
+            more);
     }
 }
 
 /// <summary>
 /// Deleting an account removes everything personal (profile, notifications, preferences, sessions,
 /// logins, messages' text, critique files, goals, reflections, blocks, and the workspace data listed on
-/// <see cref="WorkspaceErasure"/>) and replaces the name with "Former member". The member row itself stays, anonymised, so
+/// <see cref="WorkspaceErasure"/>, and what each <see cref="IMemberDataPart"/> erases) and replaces the name with "Former member". The member row itself stays, anonymised, so
 /// that what the other member of a relationship wrote keeps its history.
 /// </summary>
-public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TrellisSignInManager signIn, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques, LiveConnections live)
+public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> users, TrellisSignInManager signIn, TimeProvider time, MentorshipHandlers mentorships, CritiqueHandlers critiques, LiveConnections live,
+    IEnumerable<IMemberDataPart> parts)
 {
     public async Task<Result<bool>> DeleteAsync(Guid me, string password, CancellationToken ct)
     {
@@ -68,6 +73,7 @@ public sealed class AccountDeletion(TrellisDbContext db, UserManager<Member> use
         var files = await critiques.DetachFilesOfAsync(me, ct);
         await db.EraseAuthoredByAsync(me, time.GetUtcNow(), ct);
         await db.EraseWorkspaceDataOfAsync(me, ct); // private notes, review text, end note, calendar feed, endorsements written
+        foreach (var part in parts) await part.EraseAsync(me, time.GetUtcNow(), ct);
         await db.Profiles.Where(p => p.MemberId == me).ExecuteDeleteAsync(ct);
         await db.Goals.Where(g => g.OwnerId == me).ExecuteDeleteAsync(ct); // milestones, notes and links cascade
         await db.Notifications.Where(n => n.MemberId == me).ExecuteDeleteAsync(ct);

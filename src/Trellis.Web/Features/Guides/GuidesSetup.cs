@@ -9,6 +9,7 @@ public static class GuidesSetup
         services.AddScoped<QuestionHandlers>();
         services.AddScoped<Moderation.IReportTarget, QuestionReportTarget>();
         services.AddScoped<Moderation.IReportTarget, AnswerReportTarget>();
+        services.AddScoped<Accounts.IMemberDataPart, GuideMemberData>();
         return services;
     }
 }
