@@ -22,7 +22,8 @@ public sealed class CheckInsReport(TrellisDbContext db) : IPairReport
         var counts = new int[5, 1];
         foreach (var g in groups) counts[g.State, 0] = g.Count;
         return new CountTable(["Answered in time", "Answered late", "Overdue, not answered", "Not due yet", "Resolved before an answer"],
-            ["Check-ins"], counts) { TotalRow = "All with a deadline", ShareColumn = "Share" }
+            ["Check-ins"], counts)
+        { TotalRow = "All with a deadline", ShareColumn = "Share" }
             .ToReport("check-ins", "Check-ins answered in time",
                 "Check-ins asked for today or this week, by whether the mentor answered by the time due.", ChartKind.Bar);
     }

@@ -77,7 +77,8 @@ public sealed class ProgrammeReports(TrellisDbContext db, ProgrammeAccess access
         var counts = new int[3, 1];
         foreach (var g in groups) counts[2 - g.State, 0] = g.People;
         return new CountTable(["Matched: their pair has started", "Proposed, waiting for answers", "Not matched yet"],
-            [$"Enrolled {mentees.ToLowerInvariant()}"], counts) { TotalRow = "All", ShareColumn = "Share" }
+            [$"Enrolled {mentees.ToLowerInvariant()}"], counts)
+        { TotalRow = "All", ShareColumn = "Share" }
             .ToReport("match-rate", "Match rate", $"Enrolled {mentees.ToLowerInvariant()} whose pair has started.", ChartKind.Bar);
     }
 
@@ -128,7 +129,8 @@ public sealed class ProgrammeReports(TrellisDbContext db, ProgrammeAccess access
         var counts = new int[4, 1];
         foreach (var g in groups) counts[g.Load, 0] = g.People;
         return new CountTable(["No pair yet", "Below capacity", "At capacity", "Above capacity"], [$"Enrolled {mentors.ToLowerInvariant()}"],
-            counts) { TotalRow = "All", ShareColumn = "Share" }
+            counts)
+        { TotalRow = "All", ShareColumn = "Share" }
             .ToReport("mentor-load", $"{mentors[..^1]} load", "Running pairs against the capacity each one offered.", ChartKind.Bar);
     }
 
