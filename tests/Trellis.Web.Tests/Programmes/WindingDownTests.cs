@@ -108,14 +108,7 @@ public sealed class WindingDownTests(TrellisApp app) : IClassFixture<TrellisApp>
 
     private async Task<(Person Mentor, Person Mentee, Guid Id)> ApprovedAsync(TestProgramme programme, string who)
     {
-        var mentee = await app.MenteeAsync($"Tom {who}");
-        var mentor = await app.MentorAsync($"Maria {who}");
-        await mentee.EnrolledAsync(programme, "Mentee");
-        await mentor.EnrolledAsync(programme, "Mentor");
-        var draft = (await (await programme.Owner.Api.PostAsJsonAsync($"{programme.Api}/drafts", new { menteeId = mentee.Id, mentorId = mentor.Id }))
-            .Content.ReadFromJsonAsync<JsonObject>())!;
-        (await programme.Owner.Api.PostAsJsonAsync($"{programme.Api}/drafts/{draft["id"]}/approve", new { version = draft["version"] })).EnsureSuccessStatusCode();
-        var id = await app.WithDbAsync(db => db.Mentorships.Where(m => m.MenteeId == mentee.Id).Select(m => m.Id).SingleAsync());
-        return (mentor, mentee, id);
+        var pair = await app.ProposedPairAsync(programme, who);
+        return (pair.Mentor, pair.Mentee, pair.Id);
     }
 }
