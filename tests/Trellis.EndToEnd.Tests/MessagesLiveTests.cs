@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Trellis.Web.Features.Accounts;
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Features.Messages;
 using Trellis.Web.Infrastructure.Data;
 using static Trellis.EndToEnd.Tests.PageSteps;
-using Trellis.Web.Features.Mentorships.Agreements;
 
 namespace Trellis.EndToEnd.Tests;
 

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using Trellis.Matching.Scoring;
 using Trellis.Matching.Embeddings;
+using Trellis.Matching.Scoring;
 
 namespace Trellis.Bench.Search;
 

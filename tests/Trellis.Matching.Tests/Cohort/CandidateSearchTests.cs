@@ -1,5 +1,5 @@
-using CsCheck;
 using System.Numerics.Tensors;
+using CsCheck;
 using Trellis.Matching.Cohort;
 
 namespace Trellis.Matching.Tests.Cohort;

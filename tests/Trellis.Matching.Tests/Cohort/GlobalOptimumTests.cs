@@ -1,7 +1,7 @@
+using Trellis.Bench.Assignment;
 using Trellis.Matching.Assignment;
 using Trellis.Matching.Cohort;
 using Trellis.Matching.Tests.Support;
-using Trellis.Bench.Assignment;
 
 namespace Trellis.Matching.Tests.Cohort;
 

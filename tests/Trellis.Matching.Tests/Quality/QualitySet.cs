@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Trellis.Matching.Scoring;
 using Trellis.Matching.Embeddings;
+using Trellis.Matching.Scoring;
 
 namespace Trellis.Matching.Tests.Quality;
 

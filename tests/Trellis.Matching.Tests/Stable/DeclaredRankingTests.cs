@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
 using Trellis.Matching.Assignment;
 using Trellis.Matching.Cohort;
-using Trellis.Matching.Tests.Support;
 using Trellis.Matching.Stable;
+using Trellis.Matching.Tests.Support;
 
 namespace Trellis.Matching.Tests.Stable;
 

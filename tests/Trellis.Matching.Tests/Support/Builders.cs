@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Trellis.Matching.Scoring;
 using Trellis.Matching.Embeddings;
+using Trellis.Matching.Scoring;
 
 namespace Trellis.Matching.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Trellis.Web.Features.Mentorships;
+using Trellis.Web.Features.Mentorships.Agreements;
 using Trellis.Web.Tests.Mentorships;
 using static Trellis.Web.Features.Mentorships.MentorshipStatus;
-using Trellis.Web.Features.Mentorships.Agreements;
 
 namespace Trellis.Web.Tests.Lifecycle;
 

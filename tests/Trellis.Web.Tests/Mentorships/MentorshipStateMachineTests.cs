@@ -1,6 +1,6 @@
 using Trellis.Web.Features.Mentorships;
-using static Trellis.Web.Features.Mentorships.MentorshipStatus;
 using Trellis.Web.Features.Mentorships.Agreements;
+using static Trellis.Web.Features.Mentorships.MentorshipStatus;
 
 namespace Trellis.Web.Tests.Mentorships;
 

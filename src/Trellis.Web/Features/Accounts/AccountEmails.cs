@@ -1,6 +1,6 @@
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using System.Text;
 using Trellis.Web.Infrastructure;
 using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Infrastructure.Email;

@@ -1,5 +1,5 @@
-using Trellis.Matching.Scoring;
 using Trellis.Matching.Embeddings;
+using Trellis.Matching.Scoring;
 using Trellis.Web.Features.Profiles;
 
 namespace Trellis.Web.Features.FindMentor;

@@ -3,8 +3,8 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Infrastructure.Data;
 using Trellis.Web.Features.Mentorships.Agreements;
+using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web.Features.Meetings;
 

@@ -1,8 +1,8 @@
-using Trellis.Web.Infrastructure.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Trellis.Web.Infrastructure.Data;
 
 namespace Trellis.Web.Infrastructure.Email;
 
