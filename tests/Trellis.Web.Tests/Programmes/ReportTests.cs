@@ -168,6 +168,10 @@ public sealed class ReportTests(TrellisApp app) : IClassFixture<TrellisApp>
             Assert.Contains($"<canvas id=\"{key}-chart\"", page, StringComparison.Ordinal);
             Assert.Contains($"<table id=\"{key}-table\">", page, StringComparison.Ordinal);
             Assert.Contains($"/reports/{key}.csv", page, StringComparison.Ordinal);
+            // Each CSV builds its own report only, so each key must lead to it.
+            var csv = await s.Programme.Owner.Api.GetAsync($"{s.Programme.Api}/reports/{key}.csv");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal($"{key}.csv", csv.Content.Headers.ContentDisposition?.FileName);
         }
         var table = page[page.IndexOf("<table id=\"enrolment-table\">", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];

@@ -8,6 +8,7 @@ namespace Trellis.Web.Features.CheckIns;
 public sealed class CheckInsReport(TrellisDbContext db) : IPairReport
 {
     public int Position => 70;
+    public string Key => "check-ins";
 
     public async Task<Report> BuildAsync(PairScope scope, CancellationToken ct)
     {
@@ -24,7 +25,7 @@ public sealed class CheckInsReport(TrellisDbContext db) : IPairReport
         return new CountTable(["Answered in time", "Answered late", "Overdue, not answered", "Not due yet", "Resolved before an answer"],
             ["Check-ins"], counts)
         { TotalRow = "All with a deadline", ShareColumn = "Share" }
-            .ToReport("check-ins", "Check-ins answered in time",
+            .ToReport(Key, "Check-ins answered in time",
                 "Check-ins asked for today or this week, by whether the mentor answered by the time due.", ChartKind.Bar);
     }
 }

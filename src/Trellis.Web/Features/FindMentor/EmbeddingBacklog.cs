@@ -58,6 +58,15 @@ public sealed class EmbeddingBacklog
         return Record(new EmbeddingBacklogCounts(mentors, mentees, oldest));
     }
 
+    /// <summary>
+    /// For the worker, which asks every 2 seconds: the usual answer is "nothing waits", which two existence checks
+    /// give without counting every profile; the full count runs only when something does wait.
+    /// </summary>
+    public async Task<EmbeddingBacklogCounts> CountIfWaitingAsync(TrellisDbContext db, CancellationToken ct) =>
+        await Waiting(db, EmbeddingRole.Mentor).AnyAsync(ct) || await Waiting(db, EmbeddingRole.Mentee).AnyAsync(ct)
+            ? await CountAsync(db, ct)
+            : Record(new EmbeddingBacklogCounts(0, 0, null));
+
     /// <summary>Publishes counts the refresher already knows, as it works through a batch.</summary>
     public EmbeddingBacklogCounts Record(EmbeddingBacklogCounts counts) => last = counts;
 }

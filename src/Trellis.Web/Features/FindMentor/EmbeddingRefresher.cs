@@ -25,7 +25,7 @@ public sealed class EmbeddingRefresher(IServiceScopeFactory scopes, IEmbeddingGe
         var computed = 0;
         EmbeddingBacklogCounts waiting;
         await using (var scope = scopes.CreateAsyncScope())
-            waiting = await backlog.CountAsync(scope.ServiceProvider.GetRequiredService<TrellisDbContext>(), ct);
+            waiting = await backlog.CountIfWaitingAsync(scope.ServiceProvider.GetRequiredService<TrellisDbContext>(), ct);
         foreach (var role in new[] { EmbeddingRole.Mentor, EmbeddingRole.Mentee })
         {
             while (true)

@@ -8,6 +8,7 @@ namespace Trellis.Web.Features.Reviews;
 public sealed class ReviewScoresReport(TrellisDbContext db) : IPairReport
 {
     public int Position => 60;
+    public string Key => "review-scores";
 
     public async Task<Report> BuildAsync(PairScope scope, CancellationToken ct)
     {
@@ -24,7 +25,7 @@ public sealed class ReviewScoresReport(TrellisDbContext db) : IPairReport
             return new ReportRow(months.Label(i),
                 [ReportCell.Count(answers), ReportCell.Mean(g?.Sum ?? 0, answers), ReportCell.Rate(g?.Low ?? 0, answers)]);
         }).ToList();
-        return new Report("review-scores", "Review health scores over time",
+        return new Report(Key, "Review health scores over time",
             "\"Is this working for you?\" (1 not at all – 5 very well), the answers given each month (UTC).", ChartKind.Line,
             ["Answers", "Average score", "Scored 1–2"], [1], rows);
     }

@@ -10,6 +10,9 @@ public interface IPairReport
     /// <summary>Where it stands among the reports (<see cref="ProgrammeReports"/> numbers its own in tens).</summary>
     int Position { get; }
 
+    /// <summary>The report's key, as in its <see cref="Report.Key"/> and its CSV's address.</summary>
+    string Key { get; }
+
     Task<Report> BuildAsync(PairScope scope, CancellationToken ct);
 }
 

@@ -19,11 +19,10 @@ public static class ReportsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(Guid id, string report, HttpContext http,
         ProgrammeReports reports, CancellationToken ct)
     {
-        var result = await reports.AllAsync(http.User.MemberId(), id, ct);
-        if (!result.IsSuccess) return result.Error.ToProblem();
-        return result.Value.Reports.SingleOrDefault(r => r.Key == report) is { } found
-            ? TypedResults.File(ReportCsv.Write(found), "text/csv; charset=utf-8", $"{found.Key}.csv")
-            : new NotFoundError("No such report.").ToProblem();
+        var result = await reports.OneAsync(http.User.MemberId(), id, report, ct);
+        return result.IsSuccess
+            ? TypedResults.File(ReportCsv.Write(result.Value!), "text/csv; charset=utf-8", $"{result.Value!.Key}.csv")
+            : result.Error!.ToProblem();
     }
 
     private static async Task<Results<Ok<ProgrammeReportsView>, ProblemHttpResult>> All(Guid id, HttpContext http,
